@@ -1,0 +1,113 @@
+{#
+    The small set of expressions whose SQL differs between DuckDB and BigQuery. Models call these and
+    never test target.type themselves. default__ is the BigQuery / standard-SQL form.
+#}
+
+{# Integer division of non-negative integers, truncating. #}
+{% macro c360_div(numerator, denominator) -%}
+    {{ return(adapter.dispatch('c360_div', 'customer_360')(numerator, denominator)) }}
+{%- endmacro %}
+{% macro default__c360_div(numerator, denominator) -%}
+    div({{ numerator }}, {{ denominator }})
+{%- endmacro %}
+{% macro duckdb__c360_div(numerator, denominator) -%}
+    (({{ numerator }}) // ({{ denominator }}))
+{%- endmacro %}
+
+{# 64-bit IEEE float type (dbt.type_float() is 32-bit FLOAT on DuckDB). #}
+{% macro c360_type_double() -%}
+    {{ return(adapter.dispatch('c360_type_double', 'customer_360')()) }}
+{%- endmacro %}
+{% macro default__c360_type_double() -%}float64{%- endmacro %}
+{% macro duckdb__c360_type_double() -%}double{%- endmacro %}
+
+{# Timestamp + integer seconds, staying a timestamp on both engines. #}
+{% macro c360_add_seconds(timestamp_expr, seconds_expr) -%}
+    {{ return(adapter.dispatch('c360_add_seconds', 'customer_360')(timestamp_expr, seconds_expr)) }}
+{%- endmacro %}
+{% macro default__c360_add_seconds(timestamp_expr, seconds_expr) -%}
+    timestamp_add({{ timestamp_expr }}, interval ({{ seconds_expr }}) second)
+{%- endmacro %}
+{% macro duckdb__c360_add_seconds(timestamp_expr, seconds_expr) -%}
+    ({{ timestamp_expr }} + to_seconds(cast({{ seconds_expr }} as bigint)))
+{%- endmacro %}
+
+{# Date + integer days, returned as a date on both engines. #}
+{% macro c360_add_days(date_expr, days_expr) -%}
+    {{ return(adapter.dispatch('c360_add_days', 'customer_360')(date_expr, days_expr)) }}
+{%- endmacro %}
+{% macro default__c360_add_days(date_expr, days_expr) -%}
+    date_add({{ date_expr }}, interval ({{ days_expr }}) day)
+{%- endmacro %}
+{% macro duckdb__c360_add_days(date_expr, days_expr) -%}
+    cast({{ date_expr }} + cast({{ days_expr }} as integer) as date)
+{%- endmacro %}
+
+{# Whole days from start_date to end_date (dates). #}
+{% macro c360_days_between(start_date_expr, end_date_expr) -%}
+    {{ return(adapter.dispatch('c360_days_between', 'customer_360')(start_date_expr, end_date_expr)) }}
+{%- endmacro %}
+{% macro default__c360_days_between(start_date_expr, end_date_expr) -%}
+    date_diff({{ end_date_expr }}, {{ start_date_expr }}, day)
+{%- endmacro %}
+{% macro duckdb__c360_days_between(start_date_expr, end_date_expr) -%}
+    date_diff('day', {{ start_date_expr }}, {{ end_date_expr }})
+{%- endmacro %}
+
+{# Whole seconds between two timestamps. #}
+{% macro c360_seconds_between(start_expr, end_expr) -%}
+    {{ return(adapter.dispatch('c360_seconds_between', 'customer_360')(start_expr, end_expr)) }}
+{%- endmacro %}
+{% macro default__c360_seconds_between(start_expr, end_expr) -%}
+    timestamp_diff({{ end_expr }}, {{ start_expr }}, second)
+{%- endmacro %}
+{% macro duckdb__c360_seconds_between(start_expr, end_expr) -%}
+    date_diff('second', {{ start_expr }}, {{ end_expr }})
+{%- endmacro %}
+
+{#
+    Monday of the ISO week containing a date, as a date. One definition on both engines: BigQuery's
+    WEEK starts on Sunday, so it uses ISOWEEK; DuckDB's date_trunc('week') is already Monday.
+#}
+{% macro c360_week_start(date_expr) -%}
+    {{ return(adapter.dispatch('c360_week_start', 'customer_360')(date_expr)) }}
+{%- endmacro %}
+{% macro default__c360_week_start(date_expr) -%}
+    date_trunc({{ date_expr }}, isoweek)
+{%- endmacro %}
+{% macro duckdb__c360_week_start(date_expr) -%}
+    cast(date_trunc('week', {{ date_expr }}) as date)
+{%- endmacro %}
+
+{# First day of the month of a date, as a date. #}
+{% macro c360_month_start(date_expr) -%}
+    {{ return(adapter.dispatch('c360_month_start', 'customer_360')(date_expr)) }}
+{%- endmacro %}
+{% macro default__c360_month_start(date_expr) -%}
+    date_trunc({{ date_expr }}, month)
+{%- endmacro %}
+{% macro duckdb__c360_month_start(date_expr) -%}
+    cast(date_trunc('month', {{ date_expr }}) as date)
+{%- endmacro %}
+
+{# Keep only the digits of a string (every occurrence). #}
+{% macro c360_digits_only(string_expr) -%}
+    {{ return(adapter.dispatch('c360_digits_only', 'customer_360')(string_expr)) }}
+{%- endmacro %}
+{% macro default__c360_digits_only(string_expr) -%}
+    regexp_replace({{ string_expr }}, r'[^0-9]', '')
+{%- endmacro %}
+{% macro duckdb__c360_digits_only(string_expr) -%}
+    regexp_replace({{ string_expr }}, '[^0-9]', '', 'g')
+{%- endmacro %}
+
+{# A timestamp formatted as 'YYYY-MM-DD HH:MM:SS'. #}
+{% macro c360_format_timestamp(timestamp_expr) -%}
+    {{ return(adapter.dispatch('c360_format_timestamp', 'customer_360')(timestamp_expr)) }}
+{%- endmacro %}
+{% macro default__c360_format_timestamp(timestamp_expr) -%}
+    format_timestamp('%Y-%m-%d %H:%M:%S', {{ timestamp_expr }})
+{%- endmacro %}
+{% macro duckdb__c360_format_timestamp(timestamp_expr) -%}
+    strftime({{ timestamp_expr }}, '%Y-%m-%d %H:%M:%S')
+{%- endmacro %}

@@ -1,0 +1,26 @@
+{#
+    Portable helpers that need no dispatch: the same SQL is valid and equal on DuckDB and BigQuery.
+#}
+
+{# Division that yields null instead of inf (DuckDB) or an error (BigQuery) when the divisor is 0. #}
+{% macro c360_safe_divide(numerator, denominator) -%}
+    (({{ numerator }}) / nullif({{ denominator }}, 0))
+{%- endmacro %}
+
+{#
+    The later of two nullable values. BigQuery's greatest() returns null if any argument is null and
+    DuckDB's ignores nulls, so neither is used directly.
+#}
+{% macro c360_greatest_nullable(left_expr, right_expr) -%}
+    case
+        when {{ left_expr }} is null then {{ right_expr }}
+        when {{ right_expr }} is null then {{ left_expr }}
+        when {{ left_expr }} >= {{ right_expr }} then {{ left_expr }}
+        else {{ right_expr }}
+    end
+{%- endmacro %}
+
+{# The as-of date of every "days since" figure: the data window's last day (reproducible, not today). #}
+{% macro c360_as_of_date() -%}
+    cast('{{ var("end_date") }}' as date)
+{%- endmacro %}
