@@ -9,13 +9,13 @@
         {{ exceptions.raise_compiler_error("var num_customers must be a positive integer, got " ~ var('num_customers')) }}
     {%- endif -%}
     {%- if multiplier_var is none -%}
-        {{ customers }}
+        {{ return(customers) }}
     {%- else -%}
         {%- set multiplier = var(multiplier_var) | float -%}
         {%- if multiplier <= 0 -%}
             {{ exceptions.raise_compiler_error("var " ~ multiplier_var ~ " must be > 0, got " ~ var(multiplier_var)) }}
         {%- endif -%}
-        {{ [((customers * multiplier) + 0.5) | int, 1] | max }}
+        {{ return([((customers * multiplier) + 0.5) | int, 1] | max) }}
     {%- endif -%}
 {%- endmacro %}
 

@@ -1,0 +1,36 @@
+with
+
+source as (
+    select * from {{ c360_source('analytics', 'events') }}
+),
+
+renamed as (
+    select
+        cast(event_id as {{ dbt.type_bigint() }}) as event_id,
+        cast(user_id as {{ dbt.type_bigint() }}) as customer_id,
+        cast(journey_id as {{ dbt.type_bigint() }}) as journey_id,
+        lower(trim(domain)) as event_domain,
+        lower(trim(event_type)) as event_type,
+        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'event_id', 'loaded_at desc, occurred_at desc, event_type') }}
+),
+
+final as (
+    select
+        event_id,
+        customer_id,
+        journey_id,
+        event_domain,
+        event_type,
+        occurred_at,
+        cast(occurred_at as date) as occurred_on,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

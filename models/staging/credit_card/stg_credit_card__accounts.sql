@@ -1,0 +1,36 @@
+with
+
+source as (
+    select * from {{ c360_source('credit_card', 'accounts') }}
+),
+
+renamed as (
+    select
+        cast(account_id as {{ dbt.type_bigint() }}) as account_id,
+        cast(customer_id as {{ dbt.type_bigint() }}) as customer_id,
+        lower(trim(card_product)) as card_product,
+        cast(credit_limit as {{ dbt.type_numeric() }}) as credit_limit,
+        lower(trim(account_status)) as account_status,
+        cast(onboarded_at as {{ dbt.type_timestamp() }}) as onboarded_at,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'account_id', 'loaded_at desc, onboarded_at desc, account_status') }}
+),
+
+final as (
+    select
+        account_id,
+        customer_id,
+        card_product,
+        credit_limit,
+        account_status,
+        onboarded_at,
+        cast(onboarded_at as date) as onboarded_on,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

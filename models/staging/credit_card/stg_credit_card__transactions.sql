@@ -1,0 +1,36 @@
+with
+
+source as (
+    select * from {{ c360_source('credit_card', 'transactions') }}
+),
+
+renamed as (
+    select
+        cast(transaction_id as {{ dbt.type_bigint() }}) as transaction_id,
+        cast(account_id as {{ dbt.type_bigint() }}) as account_id,
+        lower(trim(transaction_type)) as transaction_type,
+        lower(trim(merchant_category)) as merchant_category,
+        cast(amount as {{ dbt.type_numeric() }}) as amount,
+        cast(transacted_at as {{ dbt.type_timestamp() }}) as transacted_at,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'transaction_id', 'loaded_at desc, transacted_at desc, amount') }}
+),
+
+final as (
+    select
+        transaction_id,
+        account_id,
+        transaction_type,
+        merchant_category,
+        amount,
+        transacted_at,
+        cast(transacted_at as date) as transacted_on,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

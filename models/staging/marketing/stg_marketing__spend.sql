@@ -1,0 +1,34 @@
+with
+
+source as (
+    select * from {{ c360_source('marketing', 'spend') }}
+),
+
+renamed as (
+    select
+        cast(spend_date as date) as spend_date,
+        lower(trim(channel_code)) as channel_code,
+        cast(spend_amount as {{ dbt.type_numeric() }}) as spend_amount,
+        cast(impressions as {{ dbt.type_bigint() }}) as impressions,
+        upper(trim(currency_code)) as currency_code,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'spend_date, channel_code', 'loaded_at desc, spend_amount desc') }}
+),
+
+final as (
+    select
+        channel_code || '|' || cast(spend_date as {{ dbt.type_string() }}) as spend_key,
+        spend_date,
+        channel_code,
+        spend_amount,
+        impressions,
+        currency_code,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

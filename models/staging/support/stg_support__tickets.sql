@@ -1,0 +1,41 @@
+with
+
+source as (
+    select * from {{ c360_source('support', 'tickets') }}
+),
+
+renamed as (
+    select
+        cast(ticket_id as {{ dbt.type_bigint() }}) as ticket_id,
+        cast(customer_id as {{ dbt.type_bigint() }}) as customer_id,
+        lower(trim(ticket_status)) as ticket_status,
+        lower(trim(priority)) as priority,
+        lower(trim(contact_channel)) as contact_channel,
+        -- the helpdesk exports local time with a UTC offset
+        {{ c360_offset_string_to_utc('opened_at') }} as opened_at,
+        {{ c360_offset_string_to_utc('resolved_at') }} as resolved_at,
+        cast(satisfaction_score as {{ dbt.type_int() }}) as satisfaction_score,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'ticket_id', 'loaded_at desc, opened_at desc, ticket_status') }}
+),
+
+final as (
+    select
+        ticket_id,
+        customer_id,
+        ticket_status,
+        priority,
+        contact_channel,
+        opened_at,
+        cast(opened_at as date) as opened_on,
+        resolved_at,
+        satisfaction_score,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

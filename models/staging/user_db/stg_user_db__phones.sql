@@ -1,0 +1,35 @@
+with
+
+source as (
+    select * from {{ c360_source('user_db', 'phones') }}
+),
+
+renamed as (
+    select
+        cast(phone_id as {{ dbt.type_bigint() }}) as phone_id,
+        cast(customer_id as {{ dbt.type_bigint() }}) as customer_id,
+        {{ c360_normalize_phone('phone_number') }} as phone_number,
+        lower(trim(phone_type)) as phone_type,
+        cast(is_primary as {{ dbt.type_boolean() }}) as is_primary,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        cast(_loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
+    from source
+),
+
+deduplicated as (
+    {{ c360_latest_rows('renamed', 'phone_id', 'loaded_at desc, created_at desc, phone_number') }}
+),
+
+final as (
+    select
+        phone_id,
+        customer_id,
+        phone_number,
+        phone_type,
+        is_primary,
+        created_at,
+        loaded_at
+    from deduplicated
+)
+
+select * from final

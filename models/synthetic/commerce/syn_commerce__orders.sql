@@ -1,0 +1,51 @@
+{{ config(alias='commerce__orders', tags=['commerce']) }}
+
+{#- 70% of customers shop (a fixed permutation); orders go to shoppers with a skew, so a few customers
+    place many orders and many place one or none (c360_order_customer_row). -#}
+
+with
+
+spine as (
+    {{ c360_series(c360_rows('num_orders_multiplier')) }}
+),
+
+keyed as (
+    select
+        row_num,
+        {{ c360_order_customer_row('row_num') }} as customer_row,
+        {{ c360_hash('row_num', 1003) }} as h_status,
+        {{ c360_hash('row_num', 1004) }} as h_refund
+    from spine
+),
+
+{{ c360_customer_timeline_ctes() }},
+
+placed as (
+    select
+        customer_timed.*,
+        {{ c360_order_offset('row_num') }} as ordered_offset,
+        {{ c360_pick_weighted('h_status', c360_catalog('order_statuses')) }} as order_status
+    from customer_timed
+),
+
+final as (
+    select
+        row_num + 1 as order_id,
+        customer_row + 1 as customer_id,
+        order_status,
+        {{ c360_pick_weighted(c360_div('h_status', 1000), c360_catalog('order_channels')) }} as order_channel,
+        {{ c360_offset_to_timestamp('ordered_offset') }} as ordered_at,
+        case
+            when order_status = 'refunded'
+                then {{ c360_offset_to_timestamp(
+                    'least(ordered_offset + 86400 * (1 + mod(h_refund, 30)), ' ~ (c360_span_seconds() - 1) ~ ')'
+                ) }}
+        end as refunded_at,
+        {{ c360_offset_to_timestamp(
+            'case when order_status = \'refunded\' then least(ordered_offset + 86400 * (1 + mod(h_refund, 30)), '
+            ~ (c360_span_seconds() - 1) ~ ') else ordered_offset end + 900'
+        ) }} as _loaded_at
+    from placed
+)
+
+select * from final

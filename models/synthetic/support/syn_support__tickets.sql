@@ -1,0 +1,86 @@
+{{ config(alias='support__tickets', tags=['support']) }}
+
+{#-
+    The helpdesk exports opened/resolved times as local-time strings with a UTC offset
+    ('2024-03-05 14:22:10+05:30'); staging converts them to UTC. Tickets go to customers with a skew.
+    Resolution times are skewed short (most within hours, a tail of days); open and pending tickets have
+    no resolution time; 70% of resolved or closed tickets carry a 1-5 satisfaction score.
+-#}
+{%- set offsets = {'+00:00': 0, '-05:00': -18000, '+01:00': 3600, '+05:30': 19800} %}
+
+with
+
+spine as (
+    {{ c360_series(c360_rows('num_tickets_multiplier')) }}
+),
+
+keyed as (
+    select
+        row_num,
+        {{ c360_permute(c360_skewed_index(c360_hash('row_num', 1301), c360_rows()), c360_rows(), 4) }} as customer_row,
+        {{ c360_hash('row_num', 1302) }} as h_time,
+        {{ c360_hash('row_num', 1303) }} as h_status,
+        {{ c360_hash('row_num', 1304) }} as h_resolution,
+        {{ c360_hash('row_num', 1305) }} as h_score,
+        {{ c360_hash('row_num', 1306) }} as h_zone
+    from spine
+),
+
+{{ c360_customer_timeline_ctes() }},
+
+opened as (
+    select
+        customer_timed.*,
+        {{ c360_offset_between('h_time', 'signup_offset', 'active_until_offset') }} as opened_offset,
+        {{ c360_pick_weighted('h_status', c360_catalog('ticket_statuses')) }} as ticket_status,
+        {{ c360_pick_weighted('h_zone', c360_catalog('utc_offsets')) }} as utc_offset
+    from customer_timed
+),
+
+resolved as (
+    select
+        opened.*,
+        case
+            when ticket_status in ('resolved', 'closed')
+                then least(
+                    opened_offset + 900 + {{ c360_skewed_index('h_resolution', 604800) }},
+                    {{ c360_span_seconds() - 1 }}
+                )
+        end as resolved_offset,
+        case
+        {%- for zone, seconds in offsets.items() %}
+            when utc_offset = '{{ zone }}' then {{ seconds }}
+        {%- endfor %}
+        end as utc_offset_seconds
+    from opened
+),
+
+final as (
+    select
+        row_num + 1 as ticket_id,
+        customer_row + 1 as customer_id,
+        ticket_status,
+        {{ c360_pick_weighted(c360_div('h_status', 1000), c360_catalog('ticket_priorities')) }} as priority,
+        {{ c360_pick_weighted(c360_div('h_zone', 1000), c360_catalog('ticket_channels')) }} as contact_channel,
+        {{ c360_format_timestamp(c360_offset_to_timestamp('opened_offset + utc_offset_seconds')) }}
+        || utc_offset as opened_at,
+        case
+            when resolved_offset is not null
+                then {{ c360_format_timestamp(c360_offset_to_timestamp('resolved_offset + utc_offset_seconds')) }}
+                || utc_offset
+        end as resolved_at,
+        case
+            when resolved_offset is not null and mod(h_score, 10) < 7
+                then case
+                    when mod({{ c360_div('h_score', 10) }}, 100) < 5 then 1
+                    when mod({{ c360_div('h_score', 10) }}, 100) < 15 then 2
+                    when mod({{ c360_div('h_score', 10) }}, 100) < 35 then 3
+                    when mod({{ c360_div('h_score', 10) }}, 100) < 70 then 4
+                    else 5
+                end
+        end as satisfaction_score,
+        {{ c360_offset_to_timestamp('coalesce(resolved_offset, opened_offset) + 120') }} as _loaded_at
+    from resolved
+)
+
+select * from final
