@@ -1,0 +1,22 @@
+{{ config(tags=['kpi', 'marketing']) }}
+
+-- grain: channel x month. cac = spend / customers acquired (null when none acquired)
+
+with
+
+channel_months as (
+    select * from {{ ref('int_marketing__channel_months_joined') }}
+),
+
+final as (
+    select
+        month_start,
+        channel_code,
+        is_paid,
+        spend_amount,
+        customers_acquired,
+        {{ c360_safe_divide('spend_amount', 'customers_acquired') }} as cac
+    from channel_months
+)
+
+select * from final

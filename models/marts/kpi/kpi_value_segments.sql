@@ -1,0 +1,36 @@
+{{ config(tags=['kpi', 'customers']) }}
+
+-- grain: one row per value segment. shares are of all customers and of total ltv
+
+with
+
+customers as (
+    select * from {{ ref('int_customers__value_segmented') }}
+),
+
+segments as (
+    select
+        value_segment,
+        count(*) as customers,
+        sum(case when is_top_20_percent then 1 else 0 end) as top_20_percent_customers,
+        sum(ltv) as total_ltv,
+        avg(ltv) as avg_ltv,
+        avg(total_orders) as avg_orders
+    from customers
+    group by value_segment
+),
+
+final as (
+    select
+        value_segment,
+        customers,
+        top_20_percent_customers,
+        total_ltv,
+        avg_ltv,
+        avg_orders,
+        {{ c360_safe_divide('customers', 'sum(customers) over ()') }} as share_of_customers,
+        {{ c360_safe_divide('total_ltv', 'sum(total_ltv) over ()') }} as share_of_ltv
+    from segments
+)
+
+select * from final
