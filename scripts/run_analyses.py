@@ -8,7 +8,7 @@ customer_360.duckdb, opened read-only) and prints the first rows of each with he
     C360_DUCKDB_PATH=/tmp/dev.duckdb .venv/bin/python scripts/run_analyses.py --target-path /tmp/dev_target
     .venv/bin/python scripts/run_analyses.py --no-compile analyses/geographic_distribution.sql
 
-Exits 1 if compilation fails, an analysis fails, or (with --require-rows) an analysis returns no rows.
+Exits 1 if compilation fails, an analysis fails, or an analysis returns no rows (unless --allow-empty).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import duckdb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PROJECT_NAME = "customer_360"
+ANALYSES_DIR = PROJECT_DIR / "analyses"
 DEFAULT_DUCKDB_PATH = "customer_360.duckdb"
 MAX_CELL_WIDTH = 40
 
@@ -40,7 +41,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--target-path", default="target", help="dbt target path (passed to dbt compile)")
     parser.add_argument("--rows", type=int, default=10, help="rows to print per analysis (default 10)")
     parser.add_argument("--no-compile", action="store_true", help="use the already compiled SQL")
-    parser.add_argument("--require-rows", action="store_true", help="fail if an analysis returns no rows")
+    parser.add_argument("--allow-empty", action="store_true", help="do not fail when an analysis returns no rows")
     return parser.parse_args(argv)
 
 
@@ -55,17 +56,36 @@ def dbt_executable() -> str:
     return found
 
 
-def analysis_name(value: str) -> str:
-    return Path(value).stem
+def find_analyses(values: Sequence[str]) -> list[Path]:
+    """Analysis source files (relative to analyses/): all of them, or those named by stem or path."""
+    available = sorted(path.relative_to(ANALYSES_DIR) for path in ANALYSES_DIR.rglob("*.sql"))
+    if not values:
+        if not available:
+            raise SystemExit(f"no analyses in {ANALYSES_DIR}")
+        return available
+    selected: list[Path] = []
+    for value in values:
+        wanted = Path(value)
+        matches = [
+            path
+            for path in available
+            if path.stem == wanted.stem and (len(wanted.parts) == 1 or str(wanted).endswith(str(path)))
+        ]
+        if not matches:
+            raise SystemExit(f"no analysis named {value!r} in {ANALYSES_DIR}")
+        selected += [path for path in matches if path not in selected]
+    return selected
 
 
-def compile_analyses(target_path: str, names: Sequence[str]) -> None:
-    selection = [f"analyses/{name}.sql" for name in names] if names else ["resource_type:analysis"]
+def compile_analyses(target_path: str, analyses: Sequence[Path], select_all: bool) -> None:
+    """Run dbt compile; its log is shown only on failure (it echoes the SQL of a single selected node)."""
+    selection = ["resource_type:analysis"] if select_all else [f"analyses/{path}" for path in analyses]
     command = [dbt_executable(), "compile", "--select", *selection, "--target-path", target_path]
     env = {**os.environ, "DO_NOT_TRACK": os.environ.get("DO_NOT_TRACK", "1")}
     print("$ " + " ".join(command), flush=True)
-    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, check=False)
+    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, check=False, capture_output=True, text=True)
     if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
         raise SystemExit(f"dbt compile failed with exit code {result.returncode}")
 
 
@@ -76,16 +96,11 @@ def compiled_dir(target_path: str) -> Path:
     return target / "compiled" / PROJECT_NAME / "analyses"
 
 
-def compiled_files(directory: Path, names: Sequence[str]) -> list[Path]:
-    if names:
-        files = [directory / f"{name}.sql" for name in names]
-        missing = [str(path) for path in files if not path.exists()]
-        if missing:
-            raise SystemExit("compiled analyses not found: " + ", ".join(missing))
-        return files
-    files = sorted(directory.glob("*.sql"))
-    if not files:
-        raise SystemExit(f"no compiled analyses in {directory}")
+def compiled_files(directory: Path, analyses: Sequence[Path]) -> list[Path]:
+    files = [directory / path for path in analyses]
+    missing = [str(path) for path in files if not path.exists()]
+    if missing:
+        raise SystemExit("compiled analyses not found (compile first): " + ", ".join(missing))
     return files
 
 
@@ -127,10 +142,10 @@ def run_analysis(connection: duckdb.DuckDBPyConnection, path: Path, limit: int) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    names = [analysis_name(value) for value in args.analyses]
+    analyses = find_analyses(args.analyses)
     if not args.no_compile:
-        compile_analyses(args.target_path, names)
-    files = compiled_files(compiled_dir(args.target_path), names)
+        compile_analyses(args.target_path, analyses, select_all=not args.analyses)
+    files = compiled_files(compiled_dir(args.target_path), analyses)
 
     database = os.environ.get("C360_DUCKDB_PATH", DEFAULT_DUCKDB_PATH)
     database_path = Path(database) if Path(database).is_absolute() else PROJECT_DIR / database
@@ -150,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             print(table)
             print(f"({row_count} rows{f', first {args.rows} shown' if row_count > args.rows else ''})")
-            if row_count == 0 and args.require_rows:
+            if row_count == 0 and not args.allow_empty:
                 failures.append(path.stem)
     finally:
         connection.close()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from c360_dbt import DB_FILE_NAME, NUM_CUSTOMERS, Builder, failure_summary, run_dbt
+from c360_dbt import BUILD_ARGS, DB_FILE_NAME, NUM_CUSTOMERS, Builder, failure_summary, run_dbt
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,7 +32,7 @@ def dbt_environment() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def dbt_build(tmp_path_factory: pytest.TempPathFactory) -> Builder:
-    """build(name, variables, args=("build",), copy_from=None) -> DuckDB path; each name builds once.
+    """build(name, variables, args=BUILD_ARGS, copy_from=None) -> DuckDB path; each name builds once.
 
     copy_from starts the build from a copy of another build's DuckDB file.
     """
@@ -41,7 +41,7 @@ def dbt_build(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     def build(
         name: str,
         variables: dict[str, Any],
-        args: Sequence[str] = ("build",),
+        args: Sequence[str] = BUILD_ARGS,
         copy_from: Path | None = None,
     ) -> Path:
         if name not in cache:
