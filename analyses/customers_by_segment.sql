@@ -24,7 +24,7 @@ by_value_segment as (
         count(*) as customers,
         sum(ltv) as total_ltv
     from customers
-    group by value_segment
+    group by 2
 ),
 
 by_acquisition_channel as (
@@ -37,7 +37,7 @@ by_acquisition_channel as (
     from customers
     left join channels
         on customers.acquisition_channel = channels.channel_code
-    group by customers.acquisition_channel
+    group by 2
 ),
 
 segment_groups as (
@@ -76,4 +76,4 @@ final as (
 )
 
 select * from final
-order by dimension desc, customers_rank asc, dimension_value asc
+order by 1 desc, 5 asc, 2 asc -- dimension, customers_rank, dimension_value

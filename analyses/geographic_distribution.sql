@@ -22,7 +22,7 @@ customers_by_country as (
         count(*) as customers,
         sum(ltv) as total_ltv
     from customers
-    group by country_code
+    group by 1
 ),
 
 countries_with_customers as (
@@ -72,10 +72,16 @@ final as (
         {{ c360_safe_divide('total_ltv', 'sum(total_ltv) over ()') }} as share_of_ltv,
         sum(customers) over (partition by region) as region_customers,
         sum(total_ltv) over (partition by region) as region_ltv,
-        {{ c360_safe_divide('sum(total_ltv) over (partition by region)', 'sum(customers) over (partition by region)') }} as region_avg_ltv,
-        {{ c360_safe_divide('sum(total_ltv) over (partition by region)', 'sum(total_ltv) over ()') }} as region_share_of_ltv
+        {{ c360_safe_divide(
+            'sum(total_ltv) over (partition by region)',
+            'sum(customers) over (partition by region)'
+        ) }} as region_avg_ltv,
+        {{ c360_safe_divide(
+            'sum(total_ltv) over (partition by region)',
+            'sum(total_ltv) over ()'
+        ) }} as region_share_of_ltv
     from all_countries
 )
 
 select * from final
-order by region_ltv desc, region asc, total_ltv desc, country_code asc
+order by 11 desc, 1 asc, 7 desc, 3 asc -- region_ltv, region, total_ltv, country_code

@@ -36,7 +36,7 @@ signups as (
         signup_month,
         count(*) as new_customers
     from customers
-    group by coalesce(region, 'unknown'), signup_month
+    group by 1, 2
 ),
 
 region_months as (
@@ -71,7 +71,7 @@ half_years as (
         sum(case when months_before_end between 0 and 5 then new_customers else 0 end) as last_6_months_new,
         sum(case when months_before_end between 6 and 11 then new_customers else 0 end) as previous_6_months_new
     from region_months
-    group by region
+    group by 1
 ),
 
 region_growth as (
@@ -115,4 +115,4 @@ final as (
 )
 
 select * from final
-order by region_growth_rank asc, region asc, signup_month desc
+order by 9 asc, 1 asc, 2 desc -- region_growth_rank, region, signup_month

@@ -67,7 +67,7 @@ bands as (
         avg(average_order_value) as avg_aov,
         max(average_order_value) as max_aov
     from buyers
-    group by band_order, order_count_band
+    group by 1, 2
 ),
 
 final as (
@@ -88,4 +88,4 @@ final as (
 )
 
 select * from final
-order by band_order
+order by 1 -- band_order

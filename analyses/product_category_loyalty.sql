@@ -45,7 +45,7 @@ customer_category_units as (
     left join products
         on order_items.product_id = products.product_id
     where orders.counts_as_revenue
-    group by orders.customer_id, coalesce(products.category_code, 'unknown')
+    group by 1, 2
 ),
 
 customer_categories_ranked as (
@@ -66,7 +66,10 @@ customer_loyalty as (
         customer_categories_ranked.category_code as top_category_code,
         customer_categories_ranked.total_units,
         customer_categories_ranked.categories_bought,
-        {{ c360_safe_divide('customer_categories_ranked.units', 'customer_categories_ranked.total_units') }} as top_category_share
+        {{ c360_safe_divide(
+            'customer_categories_ranked.units',
+            'customer_categories_ranked.total_units'
+        ) }} as top_category_share
     from customer_categories_ranked
     inner join customers
         on customer_categories_ranked.customer_id = customers.customer_id
@@ -82,9 +85,12 @@ segment_loyalty as (
         avg(top_category_share) as avg_top_category_share,
         avg(case when total_units >= 5 then top_category_share end) as avg_top_category_share_5_plus_units,
         sum(case when total_units >= 5 then 1 else 0 end) as customers_with_5_plus_units,
-        {{ c360_safe_divide('sum(case when top_category_share > 0.5 then 1 else 0 end)', 'count(*)') }} as majority_loyal_share
+        {{ c360_safe_divide(
+            'sum(case when top_category_share > 0.5 then 1 else 0 end)',
+            'count(*)'
+        ) }} as majority_loyal_share
     from customer_loyalty
-    group by value_segment
+    group by 1
 ),
 
 top_categories_ranked as (
@@ -94,7 +100,7 @@ top_categories_ranked as (
         count(*) as customers,
         row_number() over (partition by value_segment order by count(*) desc, top_category_code asc) as popularity_rank
     from customer_loyalty
-    group by value_segment, top_category_code
+    group by 1, 2
 ),
 
 segments as (
@@ -113,7 +119,10 @@ final as (
         segment_loyalty.majority_loyal_share,
         top_categories_ranked.top_category_code as most_common_top_category,
         product_categories.category_name as most_common_top_category_name,
-        {{ c360_safe_divide('top_categories_ranked.customers', 'segment_loyalty.customers_with_units') }} as most_common_top_category_share
+        {{ c360_safe_divide(
+            'top_categories_ranked.customers',
+            'segment_loyalty.customers_with_units'
+        ) }} as most_common_top_category_share
     from segments
     left join segment_loyalty
         on segments.value_segment = segment_loyalty.value_segment
@@ -126,4 +135,4 @@ final as (
 )
 
 select * from final
-order by avg_top_category_share desc, value_segment asc
+order by 5 desc, 1 asc -- avg_top_category_share, value_segment

@@ -27,7 +27,7 @@ customer_orders as (
         max(ordered_on) as last_ordered_on
     from orders
     where counts_as_revenue
-    group by customer_id
+    group by 1
 ),
 
 buyers as (
@@ -59,7 +59,7 @@ median_orders as (
         avg(orders) as median_orders_per_buyer
     from orders_ranked
     where row_num in ({{ c360_div('row_count + 1', 2) }}, {{ c360_div('row_count + 2', 2) }})
-    group by value_segment
+    group by 1
 ),
 
 gaps_ranked as (
@@ -78,7 +78,7 @@ median_gaps as (
         avg(days_between_orders) as median_days_between_orders
     from gaps_ranked
     where row_num in ({{ c360_div('row_count + 1', 2) }}, {{ c360_div('row_count + 2', 2) }})
-    group by value_segment
+    group by 1
 ),
 
 segment_customers as (
@@ -86,7 +86,7 @@ segment_customers as (
         value_segment,
         count(*) as customers
     from customers
-    group by value_segment
+    group by 1
 ),
 
 segment_buyers as (
@@ -98,7 +98,7 @@ segment_buyers as (
         avg(orders) as avg_orders_per_buyer,
         avg(days_between_orders) as avg_days_between_orders
     from buyers
-    group by value_segment
+    group by 1
 ),
 
 final as (
@@ -107,7 +107,10 @@ final as (
         segment_customers.customers,
         coalesce(segment_buyers.buyers, 0) as buyers,
         coalesce(segment_buyers.repeat_buyers, 0) as repeat_buyers,
-        {{ c360_safe_divide('coalesce(segment_buyers.orders, 0)', 'segment_customers.customers') }} as avg_orders_per_customer,
+        {{ c360_safe_divide(
+            'coalesce(segment_buyers.orders, 0)',
+            'segment_customers.customers'
+        ) }} as avg_orders_per_customer,
         segment_buyers.avg_orders_per_buyer,
         median_orders.median_orders_per_buyer,
         segment_buyers.avg_days_between_orders,
@@ -122,4 +125,4 @@ final as (
 )
 
 select * from final
-order by avg_orders_per_customer desc, value_segment asc
+order by 5 desc, 1 asc -- avg_orders_per_customer, value_segment

@@ -22,7 +22,7 @@ by_top_20_percent as (
         avg(ltv) as avg_ltv,
         max(ltv) as max_ltv
     from customers
-    group by case when is_top_20_percent then 'top_20_percent' else 'other_80_percent' end
+    group by 2
 ),
 
 by_value_segment as (
@@ -35,7 +35,7 @@ by_value_segment as (
         avg(ltv) as avg_ltv,
         max(ltv) as max_ltv
     from customers
-    group by value_segment
+    group by 2
 ),
 
 breakdown_groups as (
@@ -59,4 +59,4 @@ final as (
 )
 
 select * from final
-order by breakdown asc, max_ltv desc, group_value asc
+order by 1 asc, 9 desc, 2 asc -- breakdown, max_ltv, group_value
