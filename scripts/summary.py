@@ -191,14 +191,13 @@ def headline_kpis(wh: Warehouse) -> None:
 
 def how_to_query(path: Path) -> None:
     section("query the warehouse")
-    try:
-        shown = path.relative_to(Path.cwd())
-    except ValueError:
-        shown = path
+    in_root = Path.cwd().resolve() == PROJECT_ROOT
+    shown = path.relative_to(PROJECT_ROOT) if in_root and path.is_relative_to(PROJECT_ROOT) else path
+    python = ".venv/bin/python" if in_root else PROJECT_ROOT / ".venv" / "bin" / "python"
     print(f"  file: {path}")
     print("  python (read-only; works while nothing is writing to the file):")
     print(
-        f'    .venv/bin/python -c "import duckdb; con = duckdb.connect(\'{shown}\', read_only=True);'
+        f'    {python} -c "import duckdb; con = duckdb.connect(\'{shown}\', read_only=True);'
         " print(con.execute('select * from marts.customer_360 limit 5').fetchall())\""
     )
     if shutil.which("duckdb"):

@@ -172,3 +172,18 @@ def checksum(db_path: Path, relation: str, order_by: str = "all") -> str:
         names = [column[0] for column in cursor.description]
         rows = cursor.fetchall()
     return hashlib.sha256(repr((names, rows)).encode("utf-8")).hexdigest()
+
+
+def describe_differences(db_a: Path, db_b: Path, relation: str, key: str, limit: int = 8) -> str:
+    """The first cells that differ between two builds' copies of a relation, matched on key."""
+    rows: list[dict[Any, dict[str, Any]]] = []
+    for db_path in (db_a, db_b):
+        rows.append({row[key]: row for row in fetch_dicts(db_path, f"select * from {relation}")})
+    differences: list[str] = []
+    if rows[0].keys() != rows[1].keys():
+        differences.append(f"{key}s only in one build: {sorted(set(rows[0]) ^ set(rows[1]))[:limit]}")
+    for key_value in sorted(set(rows[0]) & set(rows[1])):
+        for column, value in rows[0][key_value].items():
+            if value != rows[1][key_value][column]:
+                differences.append(f"{key}={key_value} {column}: {value!r} != {rows[1][key_value][column]!r}")
+    return f"{relation} differs in {len(differences)} cells; first: " + "; ".join(differences[:limit])

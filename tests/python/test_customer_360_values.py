@@ -21,13 +21,20 @@ MOST_ORDERS_SQL = """
     order by count(*) desc, customer_id
     limit 1
 """
-# a card holder with tickets: the most resolved tickets, then the most tickets (ties: lowest id)
+# a card holder with tickets, preferring one with an active subscription, then the most resolved tickets,
+# then the most tickets (ties: lowest id)
 CARD_AND_TICKETS_SQL = """
     select tickets.customer_id
     from raw.support__tickets as tickets
     where tickets.customer_id in (select customer_id from raw.credit_card__accounts)
     group by tickets.customer_id
-    order by count(tickets.resolved_at) desc, count(*) desc, tickets.customer_id
+    order by
+        max(case when tickets.customer_id in (
+            select customer_id from raw.billing__subscriptions where subscription_status = 'active'
+        ) then 1 else 0 end) desc,
+        count(tickets.resolved_at) desc,
+        count(*) desc,
+        tickets.customer_id
     limit 1
 """
 
@@ -65,10 +72,12 @@ def expected_customer(db_path: Path, customer_id: int) -> dict[str, Any]:
     accounts = raw_rows(db_path, "credit_card__accounts", by_customer, [customer_id])
     account_ids = {account["account_id"] for account in accounts}
     transactions = [
-        row for row in raw_rows(db_path, "credit_card__transactions", "true", []) if row["account_id"] in account_ids
+        row for row in raw_rows(db_path, "credit_card__transactions", "true", [])
+        if row["account_id"] in account_ids
     ]
     limit_changes = [
-        row for row in raw_rows(db_path, "credit_card__limit_changes", "true", []) if row["account_id"] in account_ids
+        row for row in raw_rows(db_path, "credit_card__limit_changes", "true", [])
+        if row["account_id"] in account_ids
     ]
     tickets = raw_rows(db_path, "support__tickets", by_customer, [customer_id])
     subscriptions = raw_rows(db_path, "billing__subscriptions", by_customer, [customer_id])
@@ -162,11 +171,15 @@ def test_hand_picked_customers_match_raw(default_build: Path) -> None:
     card_and_tickets = fetch_all(default_build, CARD_AND_TICKETS_SQL)[0][0]
     assert most_orders != card_and_tickets
 
-    picked = {customer_id: expected_customer(default_build, customer_id) for customer_id in (most_orders, card_and_tickets)}
+    picked = {
+        customer_id: expected_customer(default_build, customer_id)
+        for customer_id in (most_orders, card_and_tickets)
+    }
     # the picks exercise the interesting paths, not zero-filled defaults
     assert picked[most_orders]["total_orders"] > 1 and picked[most_orders]["lifetime_gross_revenue"] > 0
     assert picked[card_and_tickets]["has_credit_card"] and picked[card_and_tickets]["total_tickets"] > 0
     assert picked[card_and_tickets]["median_resolution_hours"] is not None
+    assert picked[card_and_tickets]["current_mrr"] > 0
 
     for customer_id, expected in picked.items():
         actual = actual_customer(default_build, customer_id, list(expected))

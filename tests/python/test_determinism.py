@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from c360_dbt import Builder, NUM_CUSTOMERS, RAW_TABLES, checksum, row_count
+from c360_dbt import NUM_CUSTOMERS, RAW_TABLES, Builder, checksum, describe_differences, row_count
 
 # derived from subscription dates rather than sized by a multiplier, so its count may follow the seed
 SEED_DEPENDENT_COUNTS: frozenset[str] = frozenset({"billing__invoices"})
@@ -17,7 +17,9 @@ def customer_360_checksum(db_path: Path) -> str:
 def test_same_vars_same_customer_360(dbt_build: Builder, default_build: Path) -> None:
     twin = dbt_build("default_twin", {"num_customers": NUM_CUSTOMERS})
     assert twin != default_build
-    assert customer_360_checksum(twin) == customer_360_checksum(default_build)
+    assert customer_360_checksum(twin) == customer_360_checksum(default_build), describe_differences(
+        default_build, twin, "marts.customer_360", "customer_id"
+    )
     differing = [
         table for table in RAW_TABLES
         if checksum(twin, f"raw.{table}") != checksum(default_build, f"raw.{table}")

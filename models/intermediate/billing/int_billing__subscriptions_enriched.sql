@@ -1,6 +1,6 @@
 {{ config(tags=['billing']) }}
 
--- MRR of a subscription = its price for monthly plans, price / 12 for annual plans
+-- MRR of a subscription = its price for monthly plans, price / 12 (rounded to 6 decimals) for annual plans
 
 with
 
@@ -20,10 +20,14 @@ final as (
         plans.plan_tier,
         subscriptions.billing_interval,
         subscriptions.price,
-        case
-            when subscriptions.billing_interval = 'year' then subscriptions.price / 12
-            else subscriptions.price
-        end as mrr_amount,
+        -- exact decimal, rounded to 6 places on every engine: a float here would make sums depend on
+        -- the order rows are added in, and builds would stop being bit-for-bit reproducible
+        cast(
+            case
+                when subscriptions.billing_interval = 'year' then round(subscriptions.price / 12, 6)
+                else subscriptions.price
+            end as {{ dbt.type_numeric() }}
+        ) as mrr_amount,
         subscriptions.subscription_status,
         subscriptions.started_at,
         subscriptions.started_on,
