@@ -24,11 +24,11 @@ latest_subscriptions as (
         select
             subscriptions.*,
             row_number() over (
-                partition by customer_id
+                partition by subscriptions.customer_id
                 order by
-                    case when subscription_status = 'active' then 0 else 1 end,
-                    started_at desc,
-                    subscription_id desc
+                    case when subscriptions.subscription_status = 'active' then 0 else 1 end,
+                    subscriptions.started_at desc,
+                    subscriptions.subscription_id desc
             ) as subscription_rank
         from subscriptions
     ) as ranked

@@ -91,10 +91,12 @@ final as (
         joined.*,
         {{ c360_days_between('cast(last_activity_at as date)', c360_as_of_date()) }} as days_since_last_activity,
         case
-            when last_activity_at is null then 'never_active'
-            when {{ c360_days_between('cast(last_activity_at as date)', c360_as_of_date()) }}
+            when joined.last_activity_at is null then 'never_active'
+            when
+                {{ c360_days_between('cast(last_activity_at as date)', c360_as_of_date()) }}
                 <= {{ var('active_days_threshold') }} then 'active'
-            when {{ c360_days_between('cast(last_activity_at as date)', c360_as_of_date()) }}
+            when
+                {{ c360_days_between('cast(last_activity_at as date)', c360_as_of_date()) }}
                 <= {{ var('churn_days_threshold') }} then 'at_risk'
             else 'churned'
         end as activity_status

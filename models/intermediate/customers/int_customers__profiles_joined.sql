@@ -35,7 +35,7 @@ primary_addresses as (
         select
             addresses.*,
             row_number() over (
-                partition by customer_id order by is_primary desc, address_id
+                partition by addresses.customer_id order by addresses.is_primary desc, addresses.address_id asc
             ) as address_rank
         from addresses
     ) as ranked
@@ -51,10 +51,10 @@ primary_phones as (
         select
             phones.*,
             row_number() over (
-                partition by customer_id order by is_primary desc, phone_id
+                partition by phones.customer_id order by phones.is_primary desc, phones.phone_id asc
             ) as phone_rank
         from phones
-        where phone_number is not null
+        where phones.phone_number is not null
     ) as ranked
     where phone_rank = 1
 ),

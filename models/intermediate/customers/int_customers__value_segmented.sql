@@ -17,7 +17,7 @@ customers as (
 ranked as (
     select
         customers.*,
-        row_number() over (order by ltv desc, customer_id) as ltv_rank,
+        row_number() over (order by customers.ltv desc, customers.customer_id asc) as ltv_rank,
         count(*) over () as customer_count
     from customers
 ),
@@ -25,10 +25,10 @@ ranked as (
 final as (
     select
         ranked.*,
-        ltv > 0 and ltv_rank <= {{ c360_div('customer_count * 2 + 9', 10) }} as is_top_20_percent,
+        ranked.ltv > 0 and ranked.ltv_rank <= {{ c360_div('customer_count * 2 + 9', 10) }} as is_top_20_percent,
         case
-            when ltv >= {{ var('high_value_threshold') }} then 'high_value'
-            when ltv > 0 then 'standard'
+            when ranked.ltv >= {{ var('high_value_threshold') }} then 'high_value'
+            when ranked.ltv > 0 then 'standard'
             else 'no_revenue'
         end as value_segment
     from ranked

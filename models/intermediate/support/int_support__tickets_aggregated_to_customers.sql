@@ -21,7 +21,7 @@ ranked_resolutions as (
     select
         customer_id,
         resolution_hours,
-        row_number() over (partition by customer_id order by resolution_hours) as position,
+        row_number() over (partition by customer_id order by resolution_hours) as resolution_position,
         count(*) over (partition by customer_id) as resolved_count
     from resolution_times
 ),
@@ -32,8 +32,8 @@ median_resolutions as (
         avg(resolution_hours) as median_resolution_hours
     from ranked_resolutions
     where
-        position = {{ c360_div('resolved_count + 1', 2) }}
-        or position = {{ c360_div('resolved_count + 2', 2) }}
+        resolution_position = {{ c360_div('resolved_count + 1', 2) }}
+        or resolution_position = {{ c360_div('resolved_count + 2', 2) }}
     group by customer_id
 ),
 

@@ -59,7 +59,7 @@ final as (
         {{ c360_safe_divide('coalesce(retained.retained_customers, 0)', 'cohorts.cohort_size') }} as retention_rate
     from cohorts
     inner join weeks
-        on weeks.week_start >= cohorts.cohort_week
+        on cohorts.cohort_week <= weeks.week_start
     left join retained
         on
             cohorts.cohort_week = retained.cohort_week

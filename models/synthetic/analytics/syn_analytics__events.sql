@@ -37,7 +37,7 @@ keyed as (
     select
         journeys.*,
         {{ c360_permute('mod(h_journey_customer, ' ~ event_customers ~ ')', c360_rows(), 2) }} as customer_row,
-        {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as domain
+        {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
 
@@ -48,11 +48,12 @@ final as (
         row_num + 1 as event_id,
         customer_row + 1 as user_id,
         journey_key + 1 as journey_id,
-        domain,
-        case domain
-        {%- for domain_name, types in event_types.items() %}
-            when '{{ domain_name }}' then {{ c360_pick_value('h_event_type', types) }}
-        {%- endfor %}
+        -- the analytics export names this column domain
+        journey_domain as domain,  -- noqa: RF04
+        case journey_domain
+            {%- for domain_name, types in event_types.items() %}
+                when '{{ domain_name }}' then {{ c360_pick_value('h_event_type', types) }}
+            {%- endfor %}
         end as event_type,
         {{ c360_offset_to_timestamp(
             'least(' ~ c360_offset_between('h_journey_start', 'signup_offset', 'active_until_offset')

@@ -39,8 +39,9 @@ invoiced as (
         subscription_bounds.started_offset + cycles.row_num * subscription_bounds.cycle_seconds as issued_offset
     from subscription_bounds
     inner join cycles
-        on subscription_bounds.started_offset + cycles.row_num * subscription_bounds.cycle_seconds
-        < subscription_bounds.ended_offset
+        on
+            subscription_bounds.started_offset + cycles.row_num * subscription_bounds.cycle_seconds
+            < subscription_bounds.ended_offset
 ),
 
 final as (
@@ -49,7 +50,10 @@ final as (
         subscription_id,
         customer_id,
         price as amount,
-        {{ c360_pick_weighted(c360_hash('subscription_id * 1000 + cycle_number', 1501), c360_catalog('invoice_statuses')) }} as invoice_status,
+        {{ c360_pick_weighted(
+            c360_hash('subscription_id * 1000 + cycle_number', 1501), c360_catalog('invoice_statuses')
+        ) }}
+            as invoice_status,
         {{ c360_offset_to_timestamp('issued_offset') }} as issued_at,
         {{ c360_offset_to_timestamp('issued_offset + 3600') }} as _loaded_at
     from invoiced

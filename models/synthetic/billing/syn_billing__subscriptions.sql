@@ -42,9 +42,11 @@ ended as (
     select
         started.*,
         case
-            when mod(h_cancel, 100) < 40
-                and started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9)) < {{ c360_span_seconds() }}
-                then started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9))
+            when
+                mod(started.h_cancel, 100) < 40
+                and started.started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9))
+                < {{ c360_span_seconds() }}
+                then started.started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9))
         end as ended_offset
     from started
 ),
@@ -56,9 +58,9 @@ final as (
         plan_code,
         case when plan_code like '%annual' then 'year' else 'month' end as billing_interval,
         cast(case plan_code
-        {%- for plan, price in prices.items() %}
-            when '{{ plan }}' then {{ price }}
-        {%- endfor %}
+            {%- for plan, price in prices.items() %}
+                when '{{ plan }}' then {{ price }}
+            {%- endfor %}
         end as {{ dbt.type_numeric() }}) as price,
         case when ended_offset is null then 'active' else 'cancelled' end as subscription_status,
         {{ c360_offset_to_timestamp('started_offset') }} as started_at,

@@ -38,13 +38,13 @@ priced as (
         {{ c360_order_offset('order_row') }} as ordered_offset,
         {{ c360_product_price_cents('product_id') }} as unit_price_cents,
         case
-            when mod(h_quantity, 10) < 7 then 1
-            when mod(h_quantity, 10) < 9 then 2
+            when mod(customer_timed.h_quantity, 10) < 7 then 1
+            when mod(customer_timed.h_quantity, 10) < 9 then 2
             else 3
         end as quantity,
         case
-            when mod(h_discount, 100) < 15 then 10
-            when mod(h_discount, 100) < 20 then 25
+            when mod(customer_timed.h_discount, 100) < 15 then 10
+            when mod(customer_timed.h_discount, 100) < 20 then 25
             else 0
         end as discount_percent
     from customer_timed
@@ -57,8 +57,10 @@ final as (
         product_id,
         quantity,
         cast(unit_price_cents / 100.0 as {{ dbt.type_numeric() }}) as unit_price,
-        cast({{ c360_div('unit_price_cents * quantity * discount_percent', 100) }} / 100.0
-            as {{ dbt.type_numeric() }}) as discount_amount,
+        cast(
+            {{ c360_div('unit_price_cents * quantity * discount_percent', 100) }} / 100.0
+            as {{ dbt.type_numeric() }}
+        ) as discount_amount,
         {{ c360_offset_to_timestamp('ordered_offset + 900') }} as _loaded_at
     from priced
 )

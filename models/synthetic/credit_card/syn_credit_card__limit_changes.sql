@@ -23,9 +23,14 @@ final as (
         account_row + 1 as account_id,
         case when mod(h_change, 4) = 0 then 'decrease' else 'increase' end as change_type,
         cast(250 * (1 + mod({{ c360_div('h_change', 4) }}, 20)) as {{ dbt.type_numeric() }}) as change_amount,
-        {{ c360_pick_value(c360_div('h_change', 100), ['customer_request', 'automatic_review', 'risk_review']) }} as change_reason,
-        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset')) }} as changed_at,
-        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset') ~ ' + 600') }} as _loaded_at
+        {{ c360_pick_value(c360_div('h_change', 100), ['customer_request', 'automatic_review', 'risk_review']) }}
+            as change_reason,
+        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset')) }}
+            as changed_at,
+        {{ c360_offset_to_timestamp(
+            c360_offset_between('h_time', 'onboard_offset', 'active_until_offset') ~ ' + 600'
+        ) }}
+            as _loaded_at
     from account_timed
 )
 

@@ -27,10 +27,16 @@ final as (
         account_row + 1 as account_id,
         {{ c360_pick_weighted('h_type', c360_catalog('transaction_types')) }} as transaction_type,
         {{ c360_pick_value(c360_div('h_type', 1000), c360_catalog('merchant_categories')) }} as merchant_category,
-        cast((99 + mod(h_amount, 300) * (1 + mod({{ c360_div('h_amount', 1000) }}, 30))) / 100.0
-            as {{ dbt.type_numeric() }}) as amount,
-        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset')) }} as transacted_at,
-        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset') ~ ' + 300') }} as _loaded_at
+        cast(
+            (99 + mod(h_amount, 300) * (1 + mod({{ c360_div('h_amount', 1000) }}, 30))) / 100.0
+            as {{ dbt.type_numeric() }}
+        ) as amount,
+        {{ c360_offset_to_timestamp(c360_offset_between('h_time', 'onboard_offset', 'active_until_offset')) }}
+            as transacted_at,
+        {{ c360_offset_to_timestamp(
+            c360_offset_between('h_time', 'onboard_offset', 'active_until_offset') ~ ' + 300'
+        ) }}
+            as _loaded_at
     from account_timed
 )
 

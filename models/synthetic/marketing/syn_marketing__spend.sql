@@ -8,7 +8,10 @@
 {%- set paid = c360_catalog('paid_channels') %}
 {%- set shares = {} %}
 {%- set ns = namespace(total=0) %}
-{%- for channel in c360_catalog('channels') %}{%- set ns.total = ns.total + channel[1] %}{%- do shares.update({channel[0]: channel[1]}) %}{%- endfor %}
+{%- for channel in c360_catalog('channels') %}
+    {%- set ns.total = ns.total + channel[1] %}
+    {%- do shares.update({channel[0]: channel[1]}) %}
+{%- endfor %}
 {%- set days = c360_num_days() %}
 
 with
@@ -29,15 +32,15 @@ keyed as (
 costed as (
     select
         keyed.*,
-        case channel_index
-        {%- for channel in paid %}
-            when {{ loop.index0 }} then '{{ channel[0] }}'
-        {%- endfor %}
+        case keyed.channel_index
+            {%- for channel in paid %}
+                when {{ loop.index0 }} then '{{ channel[0] }}'
+            {%- endfor %}
         end as channel_code,
-        case channel_index
-        {%- for channel in paid %}
-            when {{ loop.index0 }} then {{ shares[channel[0]] / ns.total * channel[1] }}
-        {%- endfor %}
+        case keyed.channel_index
+            {%- for channel in paid %}
+                when {{ loop.index0 }} then {{ shares[channel[0]] / ns.total * channel[1] }}
+            {%- endfor %}
         end as share_times_cac
     from keyed
 ),

@@ -41,16 +41,16 @@ resolved as (
     select
         opened.*,
         case
-            when ticket_status in ('resolved', 'closed')
+            when opened.ticket_status in ('resolved', 'closed')
                 then least(
-                    opened_offset + 900 + {{ c360_skewed_index('h_resolution', 604800) }},
+                    opened.opened_offset + 900 + {{ c360_skewed_index('h_resolution', 604800) }},
                     {{ c360_span_seconds() - 1 }}
                 )
         end as resolved_offset,
         case
-        {%- for zone, seconds in offsets.items() %}
-            when utc_offset = '{{ zone }}' then {{ seconds }}
-        {%- endfor %}
+            {%- for zone, seconds in offsets.items() %}
+                when opened.utc_offset = '{{ zone }}' then {{ seconds }}
+            {%- endfor %}
         end as utc_offset_seconds
     from opened
 ),
@@ -66,8 +66,9 @@ final as (
         || utc_offset as opened_at,
         case
             when resolved_offset is not null
-                then {{ c360_format_timestamp(c360_offset_to_timestamp('resolved_offset + utc_offset_seconds')) }}
-                || utc_offset
+                then
+                    {{ c360_format_timestamp(c360_offset_to_timestamp('resolved_offset + utc_offset_seconds')) }}
+                    || utc_offset
         end as resolved_at,
         case
             when resolved_offset is not null and mod(h_score, 10) < 7

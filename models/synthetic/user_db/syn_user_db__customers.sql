@@ -42,8 +42,26 @@ final as (
         -- 10% arrive upper-cased and padded: staging must normalise them, not reject them
         case
             when mod(h_email, 10) = 0
-                then '  ' || upper(first_name || '.' || last_name || cast(row_num + 1 as {{ dbt.type_string() }}) || '@' || email_domain) || ' '
-            else lower(first_name || '.' || last_name || cast(row_num + 1 as {{ dbt.type_string() }}) || '@' || email_domain)
+                then
+                    '  '
+                    || upper(
+                        first_name
+                        || '.'
+                        || last_name
+                        || cast(row_num + 1 as {{ dbt.type_string() }})
+                        || '@'
+                        || email_domain
+                    )
+                    || ' '
+            else
+                lower(
+                    first_name
+                    || '.'
+                    || last_name
+                    || cast(row_num + 1 as {{ dbt.type_string() }})
+                    || '@'
+                    || email_domain
+                )
         end as email,
         country_code,
         {{ c360_offset_to_timestamp('signup_offset') }} as signup_at,
