@@ -17,10 +17,20 @@ staged_customers as (
     select * from {{ ref('stg_user_db__customers') }}
 ),
 
+customer_360_count as (
+    select count(*) as customer_360_rows from customer_360
+),
+
+staged_count as (
+    select count(*) as staged_rows from staged_customers
+),
+
 row_counts as (
     select
-        (select count(*) from customer_360) as customer_360_rows,
-        (select count(*) from staged_customers) as staged_rows
+        customer_360_count.customer_360_rows,
+        staged_count.staged_rows
+    from customer_360_count
+    cross join staged_count
 ),
 
 count_mismatch as (

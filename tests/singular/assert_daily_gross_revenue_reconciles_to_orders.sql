@@ -38,16 +38,28 @@ order_totals as (
 ),
 
 comparisons as (
-    select 'gross' as measure, kpi_totals.gross as kpi_total, order_totals.gross as orders_total
+    select
+        'gross' as measure,
+        kpi_totals.gross as kpi_total,
+        order_totals.gross as orders_total
     from kpi_totals cross join order_totals
     union all
-    select 'discounts' as measure, kpi_totals.discounts as kpi_total, order_totals.discounts as orders_total
+    select
+        'discounts' as measure,
+        kpi_totals.discounts as kpi_total,
+        order_totals.discounts as orders_total
     from kpi_totals cross join order_totals
     union all
-    select 'refunds' as measure, kpi_totals.refunds as kpi_total, order_totals.refunds as orders_total
+    select
+        'refunds' as measure,
+        kpi_totals.refunds as kpi_total,
+        order_totals.refunds as orders_total
     from kpi_totals cross join order_totals
     union all
-    select 'net' as measure, kpi_totals.net as kpi_total, order_totals.net as orders_total
+    select
+        'net' as measure,
+        kpi_totals.net as kpi_total,
+        order_totals.net as orders_total
     from kpi_totals cross join order_totals
 ),
 

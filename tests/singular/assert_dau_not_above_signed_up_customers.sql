@@ -32,7 +32,7 @@ signed_up_by_day as (
         count(customers.customer_id) as customers_signed_up
     from daily_active_users
     left join customers
-        on customers.signed_up_on <= daily_active_users.activity_date
+        on daily_active_users.activity_date >= customers.signed_up_on
     group by daily_active_users.activity_date
 ),
 
@@ -44,7 +44,7 @@ signed_up_and_active_by_day as (
     inner join customers
         on
             events.customer_id = customers.customer_id
-            and customers.signed_up_on <= events.occurred_on
+            and events.occurred_on >= customers.signed_up_on
     group by events.occurred_on
 ),
 

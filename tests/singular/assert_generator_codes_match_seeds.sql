@@ -108,15 +108,30 @@ used_codes as (
 ),
 
 seed_codes as (
-    select 'country_code' as code_type, country_code as code from countries
+    select
+        'country_code' as code_type,
+        country_code as code
+    from countries
     union all
-    select 'channel_code' as code_type, channel_code as code from channels
+    select
+        'channel_code' as code_type,
+        channel_code as code
+    from channels
     union all
-    select 'plan_code' as code_type, plan_code as code from plans
+    select
+        'plan_code' as code_type,
+        plan_code as code
+    from plans
     union all
-    select 'category_code' as code_type, category_code as code from product_categories
+    select
+        'category_code' as code_type,
+        category_code as code
+    from product_categories
     union all
-    select 'event_type' as code_type, event_type as code from event_types
+    select
+        'event_type' as code_type,
+        event_type as code
+    from event_types
 ),
 
 unknown_codes as (
