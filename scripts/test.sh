@@ -41,7 +41,7 @@ if [ "${SKIP_LINT:-0}" = "1" ]; then
 else
     section "sqlfluff lint (dbt templater)"
     # The dbt templater opens a dbt connection: give it a throwaway DuckDB file, not the local warehouse.
-    C360_DUCKDB_PATH="$C360_TEST_TMP/lint.duckdb" sqlfluff lint models analyses tests/singular
+    C360_DUCKDB_PATH="$C360_TEST_TMP/lint.duckdb" sqlfluff lint --processes 2 models analyses tests/singular
 fi
 
 section "pytest tests/python"
