@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +137,17 @@ def expected_customer(db_path: Path, customer_id: int) -> dict[str, Any]:
         "total_tickets": len(tickets),
         "open_tickets": sum(1 for ticket in tickets if clean(ticket["ticket_status"]) in {"open", "pending"}),
         "median_resolution_hours": statistics.median(resolution_hours) if resolution_hours else None,
-        "current_mrr": sum(
-            float(sub["price"]) / (12 if clean(sub["billing_interval"]) == "year" else 1)
-            for sub in subscriptions
-            if clean(sub["subscription_status"]) == "active"
+        # MRR per subscription: price, or price / 12 rounded half-up to 6 decimals for annual plans
+        "current_mrr": float(
+            sum(
+                (
+                    (Decimal(sub["price"]) / 12).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+                    if clean(sub["billing_interval"]) == "year"
+                    else Decimal(sub["price"])
+                )
+                for sub in subscriptions
+                if clean(sub["subscription_status"]) == "active"
+            )
         ),
         "ltv": float(net_revenue + paid_invoices),
     }
