@@ -22,7 +22,8 @@ _c360_log() { printf '[bootstrap] %s\n' "$*" >&2; }
 _c360_req_hash="$(python3 -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' \
     "$C360_ROOT/requirements.txt")"
 
-if ! "$C360_PYTHON" -c 'import sys' >/dev/null 2>&1; then
+# A venv without a working python or without dbt (e.g. an interrupted install) is rebuilt from scratch.
+if ! "$C360_PYTHON" -c 'import sys' >/dev/null 2>&1 || [ ! -x "$C360_VENV/bin/dbt" ]; then
     _c360_log "creating $C360_VENV"
     rm -rf "$C360_VENV"
     if ! python3 -m venv "$C360_VENV"; then
@@ -40,11 +41,11 @@ if ! "$C360_PYTHON" -c 'import sys' >/dev/null 2>&1; then
     fi
 fi
 
-if [ ! -x "$C360_VENV/bin/dbt" ] || [ "$(cat "$_c360_hash_file" 2>/dev/null || true)" != "$_c360_req_hash" ]; then
+if [ ! -f "$_c360_hash_file" ] || [ "$(cat "$_c360_hash_file" 2>/dev/null || true)" != "$_c360_req_hash" ]; then
     _c360_log "installing requirements.txt into .venv (pinned versions)"
     rm -f "$_c360_hash_file"
-    "$C360_PYTHON" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$C360_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$C360_ROOT/requirements.txt"
+    "$C360_PYTHON" -m pip install --quiet --quiet --disable-pip-version-check --upgrade pip
+    "$C360_PYTHON" -m pip install --quiet --quiet --disable-pip-version-check -r "$C360_ROOT/requirements.txt"
     printf '%s\n' "$_c360_req_hash" >"$_c360_hash_file"
     _c360_log "done"
 fi

@@ -2,7 +2,8 @@
 # Build the local DuckDB warehouse and print a summary of it.
 #
 #   ./scripts/run-local.sh                                        # default size (vars in dbt_project.yml)
-#   ./scripts/run-local.sh --vars '{"num_customers": 100000}'     # extra args go to `dbt seed` and `dbt build`
+#   ./scripts/run-local.sh --vars '{"num_customers": 100000}'     # extra args go to `dbt build` (and
+#                                                                 # all but selection to `dbt seed`)
 #   ./scripts/run-local.sh --select tag:staging
 #
 # The warehouse is $C360_DUCKDB_PATH (default: customer_360.duckdb in the project root). Every model is
@@ -12,22 +13,33 @@ set -euo pipefail
 # shellcheck source=scripts/bootstrap.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bootstrap.sh"
 
+# With --select, run only tests whose parents are all built or upstream (dbt's default, eager, would also run
+# e.g. singular tests joining staging to marts.customer_360, which fail on a fresh warehouse). Override with
+# DBT_INDIRECT_SELECTION=eager or --indirect-selection.
+export DBT_INDIRECT_SELECTION="${DBT_INDIRECT_SELECTION:-buildable}"
+
 section() { printf '\n==> %s\n' "$*"; }
 
-# `dbt seed` accepts every `dbt build` option except these; drop them (and their values) for the seed step.
+# `dbt seed` gets the build's arguments minus node selection (the five small seeds are always loaded, so
+# `--select tag:staging` works on a fresh warehouse: staging tests join to seeds) and minus the options
+# `dbt seed` does not accept. `skip` says what the tokens after a dropped option are: one value, or values
+# up to the next option (dbt's --select/--exclude take several).
 seed_args=()
-skip_value=0
+skip=none
 for arg in "$@"; do
-    if [ "$skip_value" = 1 ]; then
-        skip_value=0
-        continue
-    fi
+    case "$skip:$arg" in
+        one:*) skip=none; continue ;;
+        many:-*) skip=none ;;
+        many:*) continue ;;
+    esac
     case "$arg" in
-        --empty | --no-empty | --store-failures) ;;
-        --event-time-start=* | --event-time-end=* | --sample=* | --resource-type=* | --resource-types=* \
+        -s | -m | --select | --models | --model | --exclude) skip=many ;;
+        --selector | --event-time-start | --event-time-end | --sample | --resource-type | --resource-types \
+            | --exclude-resource-type | --exclude-resource-types) skip=one ;;
+        --select=* | --models=* | --model=* | --exclude=* | --selector=* | --event-time-start=* \
+            | --event-time-end=* | --sample=* | --resource-type=* | --resource-types=* \
             | --exclude-resource-type=* | --exclude-resource-types=*) ;;
-        --event-time-start | --event-time-end | --sample | --resource-type | --resource-types \
-            | --exclude-resource-type | --exclude-resource-types) skip_value=1 ;;
+        --empty | --no-empty | --store-failures) ;;
         *) seed_args+=("$arg") ;;
     esac
 done
