@@ -3,12 +3,15 @@
     never test target.type themselves. default__ is the BigQuery / standard-SQL form.
 #}
 
-{# Integer division of non-negative integers, truncating. #}
+{#
+    Integer division of non-negative integers, truncating. The BigQuery form parenthesises its arguments:
+    the BigQuery emulator (crucible 0.1.0a2) rewrites div(a + b, c) as a + b // c.
+#}
 {% macro c360_div(numerator, denominator) -%}
     {{ return(adapter.dispatch('c360_div', 'customer_360')(numerator, denominator)) }}
 {%- endmacro %}
 {% macro default__c360_div(numerator, denominator) -%}
-    div({{ numerator }}, {{ denominator }})
+    div(({{ numerator }}), ({{ denominator }}))
 {%- endmacro %}
 {% macro duckdb__c360_div(numerator, denominator) -%}
     (({{ numerator }}) // ({{ denominator }}))
