@@ -14,7 +14,7 @@ segments as (
         count(*) as customers,
         sum(case when is_top_20_percent then 1 else 0 end) as top_20_percent_customers,
         sum(ltv) as total_ltv,
-        avg(ltv) as avg_ltv,
+        {{ c360_safe_divide('sum(ltv)', 'count(*)') }} as avg_ltv,
         avg(total_orders) as avg_orders
     from customers
     group by value_segment
