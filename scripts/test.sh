@@ -5,8 +5,13 @@
 #   2. sqlfluff lint              (dbt templater, config in .sqlfluff; skip with SKIP_LINT=1)
 #   3. pytest -q tests/python     (drives its own dbt builds in temporary DuckDB files)
 #   4. dbt build + dbt docs generate at a small size into a temporary DuckDB file
+#   5. BigQuery, offline: `dbt compile --target prod` with a dummy keyfile, parsed with sqlfluff's bigquery
+#      dialect; then a local BigQuery API emulator (scripts/bq-emulator.sh) on a free loopback port,
+#      `dbt seed` + `dbt build --target bq_emulator` at the same size, and scripts/bq_parity.py comparing every
+#      table with step 4's. The emulator is stopped on every exit path (trap), pass or fail.
 #
-# Env: SKIP_LINT=1 skips step 2; C360_TEST_NUM_CUSTOMERS sets the size of step 4 (default 1000).
+# Env: SKIP_LINT=1 skips step 2; C360_TEST_NUM_CUSTOMERS sets the size of steps 4 and 5 (default 1000);
+# SKIP_BIGQUERY=1 skips step 5.
 # Never touches the local warehouse (customer_360.duckdb): every step gets its own temporary file.
 set -euo pipefail
 
@@ -17,7 +22,14 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bootstrap.sh"
 export DBT_TARGET=dev
 
 C360_TEST_TMP="$(mktemp -d "${TMPDIR:-/tmp}/c360-test.XXXXXX")"
-trap 'rm -rf "$C360_TEST_TMP"' EXIT
+emulator_started=0
+cleanup() {
+    if [ "$emulator_started" = 1 ]; then
+        ./scripts/bq-emulator.sh stop || true
+    fi
+    rm -rf "$C360_TEST_TMP"
+}
+trap cleanup EXIT
 export C360_TEMP_DIRECTORY="$C360_TEST_TMP/duckdb_spill"
 
 suite_start=$SECONDS
@@ -58,11 +70,46 @@ num_customers="${C360_TEST_NUM_CUSTOMERS:-1000}"
 build_vars="{\"num_customers\": $num_customers}"
 export C360_DUCKDB_PATH="$C360_TEST_TMP/build.duckdb"
 
+duckdb_target_path="$C360_TEST_TMP/target_duckdb"
+
 section "dbt build (num_customers=$num_customers, $C360_DUCKDB_PATH)"
-dbt build --vars "$build_vars"
+dbt build --vars "$build_vars" --target-path "$duckdb_target_path"
 
 section "dbt docs generate"
-dbt docs generate --vars "$build_vars"
+dbt docs generate --vars "$build_vars" --target-path "$duckdb_target_path"
+
+if [ "${SKIP_BIGQUERY:-0}" = "1" ]; then
+    section "BigQuery checks: skipped (SKIP_BIGQUERY=1)"
+else
+    section "BigQuery prod target: offline compile + bigquery-dialect parse"
+    prod_target_path="$C360_TEST_TMP/target_prod"
+    "$C360_PYTHON" scripts/dummy_bq_keyfile.py "$C360_TEST_TMP/dummy-keyfile.json"
+    DBT_TARGET=prod C360_BQ_KEYFILE="$C360_TEST_TMP/dummy-keyfile.json" C360_BQ_PROJECT=offline-project \
+        dbt compile --no-populate-cache --vars "$build_vars" --target-path "$prod_target_path" --quiet
+    "$C360_PYTHON" scripts/bq_dialect_lint.py "$prod_target_path"
+
+    section "BigQuery emulator: seed + build (num_customers=$num_customers)"
+    # A free loopback port, so two test runs on one machine do not meet on the default 9050.
+    C360_BQ_EMULATOR_PORT="$("$C360_PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    export C360_BQ_EMULATOR_PORT
+    export C360_BQ_EMULATOR_ENDPOINT="http://127.0.0.1:$C360_BQ_EMULATOR_PORT"
+    emulator_started=1
+    ./scripts/bq-emulator.sh start
+    bq_target_path="$C360_TEST_TMP/target_bq"
+    DBT_TARGET=bq_emulator dbt seed --target-path "$bq_target_path"
+    DBT_TARGET=bq_emulator dbt build --vars "$build_vars" --target-path "$bq_target_path"
+
+    section "cross-engine parity: DuckDB vs BigQuery emulator"
+    "$C360_PYTHON" scripts/bq_parity.py --duckdb "$C360_DUCKDB_PATH" \
+        --duckdb-manifest "$duckdb_target_path/manifest.json" --bq-manifest "$bq_target_path/manifest.json" \
+        --endpoint "$C360_BQ_EMULATOR_ENDPOINT"
+    ./scripts/bq-emulator.sh stop
+    emulator_started=0
+    if ./scripts/bq-emulator.sh status >/dev/null 2>&1; then
+        echo "the BigQuery emulator still answers after stop" >&2
+        exit 1
+    fi
+fi
 
 section "all checks passed"
 printf '    total %ss\n' "$((SECONDS - suite_start))"

@@ -1,4 +1,8 @@
-{{ config(tags=['kpi', 'marketing']) }}
+{{ config(
+    tags=['kpi', 'marketing'],
+    partition_by=({'field': 'month_start', 'data_type': 'date', 'granularity': 'month'} if target.type == 'bigquery' else none),
+    cluster_by=(['channel_code'] if target.type == 'bigquery' else none)
+) }}
 
 -- grain: channel x month. cac = spend / customers acquired (null when none acquired)
 

@@ -1,4 +1,8 @@
-{{ config(tags=['kpi', 'customers']) }}
+{{ config(
+    tags=['kpi', 'customers'],
+    partition_by=({'field': 'cohort_month', 'data_type': 'date', 'granularity': 'month'} if target.type == 'bigquery' else none),
+    cluster_by=(['acquisition_channel'] if target.type == 'bigquery' else none)
+) }}
 
 -- grain: signup month x acquisition channel. avg_ltv = total ltv / customers in the cell
 
