@@ -13,9 +13,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv-bq-emulator"
 state_dir="$root/.bq-emulator"
-pid_file="$state_dir/emulator.pid"
-log_file="$state_dir/emulator.log"
 port="${C360_BQ_EMULATOR_PORT:-9050}"
+# one PID and log file per port: emulators on different ports are managed independently
+pid_file="$state_dir/emulator-$port.pid"
+log_file="$state_dir/emulator-$port.log"
 health_url="http://127.0.0.1:$port/_crucible/health"
 requirements="$root/requirements-bq-emulator.txt"
 
