@@ -1,4 +1,4 @@
-{{ config(tags=['analytics']) }}
+{{ config(materialized='table', tags=['analytics']) }}
 
 with
 

@@ -1,4 +1,4 @@
-{{ config(tags=['billing']) }}
+{{ config(materialized='table', tags=['billing']) }}
 
 {#-
     current_plan: the most recently started active subscription (else the most recent one);

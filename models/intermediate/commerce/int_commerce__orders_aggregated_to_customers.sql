@@ -1,4 +1,4 @@
-{{ config(tags=['commerce']) }}
+{{ config(materialized='table', tags=['commerce']) }}
 
 -- revenue orders only (cancelled orders excluded); average order value = (gross - discounts) / orders
 

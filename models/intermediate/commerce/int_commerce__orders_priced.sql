@@ -1,4 +1,4 @@
-{{ config(tags=['commerce']) }}
+{{ config(materialized='table', tags=['commerce']) }}
 
 {#-
     One row per order with its amounts:

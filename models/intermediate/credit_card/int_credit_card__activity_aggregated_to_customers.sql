@@ -1,4 +1,4 @@
-{{ config(tags=['credit_card']) }}
+{{ config(materialized='table', tags=['credit_card']) }}
 
 with
 

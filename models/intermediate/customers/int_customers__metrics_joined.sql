@@ -1,4 +1,4 @@
-{{ config(tags=['customers']) }}
+{{ config(materialized='table', tags=['customers']) }}
 
 {#-
     Every customer with every domain's aggregate, zero-filled where a customer has no rows in a domain,

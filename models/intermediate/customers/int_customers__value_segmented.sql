@@ -1,4 +1,4 @@
-{{ config(tags=['customers']) }}
+{{ config(materialized='table', tags=['customers']) }}
 
 {#-
     Value ranking over all customers:

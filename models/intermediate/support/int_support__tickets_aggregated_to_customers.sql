@@ -1,4 +1,4 @@
-{{ config(tags=['support']) }}
+{{ config(materialized='table', tags=['support']) }}
 
 {#- median_resolution_hours is the exact median over the customer's resolved tickets, computed with
     window functions so both engines give the same value (no approximate quantiles). -#}
