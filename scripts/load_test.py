@@ -28,6 +28,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -44,6 +45,7 @@ import psutil
 
 REPO_ROOT: Path = Path(__file__).resolve().parents[1]
 DB_FILE_NAME: str = "c360.duckdb"  # the compiled SQL names the database after the file stem: c360
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LAYERS: tuple[str, ...] = ("seeds", "synthetic", "staging", "intermediate", "marts", "tests")
 KINDS: tuple[str, ...] = ("dbt_models", "baseline", "dbt_full")
 RAW_ROWS_PER_CUSTOMER_TARGET: float = 4_000_000.0  # generator target: raw rows per second at 1M
@@ -116,8 +118,8 @@ def run_measured(args: Sequence[str], env: dict[str, str], label: str, log_path:
             assert process.stdout is not None
             for line in process.stdout:
                 log.write(line)
-                if " of " in line and ("START" in line or "OK" in line or "PASS" in line or "ERROR" in line):
-                    last_line = line.strip()[-70:]
+                if line.startswith("step ") or (" of " in line and any(word in line for word in ("START", "OK", "PASS", "ERROR"))):
+                    last_line = ANSI.sub("", line).strip()[-70:]
 
         reader = threading.Thread(target=pump, daemon=True)
         reader.start()
@@ -259,7 +261,7 @@ def baseline_plan(target_dir: Path) -> list[dict[str, str]]:
             "materialized": node["config"]["materialized"], "layer": layer_of(node), "sql": sql,
         })
     seeds = [node["relation_name"] for node in nodes.values() if node["resource_type"] == "seed"]
-    plan_seeds = [{"unique_id": "seed", "relation": name, "schema": "", "materialized": "seed", "layer": "seeds",
+    plan_seeds = [{"unique_id": f"seed.{name}", "relation": name, "schema": "", "materialized": "seed", "layer": "seeds",
                    "sql": ""} for name in sorted(seeds)]
     return plan_seeds + plan
 
@@ -275,6 +277,7 @@ def baseline_worker(plan_path: Path, db_path: Path, seed_db: Path, settings_json
     con.execute(f"set preserve_insertion_order = {settings['preserve_insertion_order']}")
     con.execute(f"attach '{seed_db}' as seed_source (read_only)")
     layers: dict[str, float] = {layer: 0.0 for layer in LAYERS}
+    steps: list[list[Any]] = []
     for step in plan:
         database, schema, name = (part.strip('"') for part in step["relation"].split("."))
         start = time.monotonic()
@@ -285,15 +288,17 @@ def baseline_worker(plan_path: Path, db_path: Path, seed_db: Path, settings_json
             con.execute(f'create view {step["relation"]} as {step["sql"]}')
         else:
             con.execute(f'create table {step["relation"]} as {step["sql"]}')
-        layers[step["layer"]] += time.monotonic() - start
-        print(f"step {name}", file=sys.stderr, flush=True)
+        seconds = time.monotonic() - start
+        layers[step["layer"]] += seconds
+        steps.append([step["unique_id"], step["layer"], seconds])
+        print(f"step {step['unique_id']} {seconds:.2f} s", flush=True)
     con.execute("checkpoint")
     con.close()
-    print(json.dumps(layers))
+    print(json.dumps({"layers": layers, "steps": steps}))
 
 
 def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, dbt_db: Path,
-                 work_dir: Path) -> RunResult:
+                 work_dir: Path) -> tuple[RunResult, list[tuple[str, str, float]]]:
     run_dir = fresh_dir(work_dir / f"baseline_{size}_{repeat}")
     db_path = run_dir / DB_FILE_NAME
     plan_path = run_dir / "plan.json"
@@ -304,17 +309,20 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
             str(seed_copy), json.dumps(settings.__dict__)]
     code, wall, peak = run_measured(args, dict(os.environ), f"{'baseline':<10} n={size:>9,}", run_dir / "run.log")
     layers: dict[str, float] = {layer: 0.0 for layer in LAYERS}
+    steps: list[tuple[str, str, float]] = []
     if code == 0:
         lines = [line for line in (run_dir / "run.log").read_text(encoding="utf-8").splitlines()
                  if line.startswith("{")]
-        layers.update(json.loads(lines[-1]))
+        report = json.loads(lines[-1])
+        layers.update(report["layers"])
+        steps = [(str(uid), str(layer), float(seconds)) for uid, layer, seconds in report["steps"]]
     seed_copy.unlink()
     return RunResult(
         size=size, repeat=repeat, kind="baseline", memory_limit=settings.memory_limit, wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
         note="" if code == 0 else f"baseline exit {code}, see {run_dir / 'run.log'}",
-    )
+    ), steps
 
 
 # --------------------------------------------------------------------------------------------------
@@ -510,8 +518,10 @@ def main(argv: Sequence[str]) -> int:
             if models.ok:
                 model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
             if models.ok and not options.skip_baseline:
-                results.append(run_baseline(size, repeat, settings, target_dir, target_dir.parent / DB_FILE_NAME,
-                                            work_dir))
+                baseline, steps = run_baseline(size, repeat, settings, target_dir, target_dir.parent / DB_FILE_NAME,
+                                               work_dir)
+                results.append(baseline)
+                model_rows += [(size, repeat, "baseline", *step) for step in steps]
             if not options.keep:
                 shutil.rmtree(target_dir.parent, ignore_errors=True)
                 shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)

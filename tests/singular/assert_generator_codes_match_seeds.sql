@@ -7,7 +7,8 @@
       channel_code  (stg_marketing__attributions, stg_marketing__spend) in channels
       plan_code     (stg_billing__subscriptions)                        in plans
       category_code (stg_commerce__products)                            in product_categories
-      event_type    (stg_analytics__events)                             in event_types
+      event_type    (fct_events: the staged events as a table, so the check does not recompute the
+                   de-duplication view over every event)                in event_types
     and that each subscription's price and billing_interval equal its plan's list_price and
     billing_interval in the plans seed (price within 0.005). Returns one row per distinct offending
     code (or plan/price pair).
@@ -40,7 +41,7 @@ products as (
 ),
 
 events as (
-    select * from {{ ref('stg_analytics__events') }}
+    select * from {{ ref('fct_events') }}
 ),
 
 countries as (
@@ -101,7 +102,7 @@ used_codes as (
     from products
     union all
     select distinct
-        'stg_analytics__events.event_type' as used_in,
+        'fct_events.event_type' as used_in,
         'event_type' as code_type,
         event_type as code
     from events
