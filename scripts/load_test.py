@@ -80,6 +80,8 @@ class RunResult:
     layer_s: dict[str, float] = field(default_factory=dict)
     ok: bool = True
     note: str = ""
+    parse_s: float = 0.0  # untimed `dbt parse` before the build (0 when --cold-parse)
+    load_avg: float = 0.0  # mean 1-minute load average of the machine during the run (shared machine)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -102,10 +104,13 @@ def tree_rss_bytes(process: psutil.Process) -> int:
     return total
 
 
-def run_measured(args: Sequence[str], env: dict[str, str], label: str, log_path: Path) -> tuple[int, float, int]:
-    """Run a command, showing progress; returns (exit code, wall seconds, peak RSS of its process tree)."""
+def run_measured(args: Sequence[str], env: dict[str, str], label: str,
+                 log_path: Path) -> tuple[int, float, int, float]:
+    """Run a command, showing progress; returns (exit code, wall seconds, peak RSS of its process tree,
+    mean 1-minute load average of the machine while it ran)."""
     start = time.monotonic()
     peak = 0
+    loads: list[float] = []
     last_line = ""
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(
@@ -118,7 +123,8 @@ def run_measured(args: Sequence[str], env: dict[str, str], label: str, log_path:
             assert process.stdout is not None
             for line in process.stdout:
                 log.write(line)
-                if line.startswith("step ") or (" of " in line and any(word in line for word in ("START", "OK", "PASS", "ERROR"))):
+                words = ("START", "OK", "PASS", "ERROR")
+                if line.startswith("step ") or (" of " in line and any(word in line for word in words)):
                     last_line = ANSI.sub("", line).strip()[-70:]
 
         reader = threading.Thread(target=pump, daemon=True)
@@ -129,6 +135,7 @@ def run_measured(args: Sequence[str], env: dict[str, str], label: str, log_path:
             now = time.monotonic()
             if now - shown >= 2.0:
                 shown = now
+                loads.append(os.getloadavg()[0])
                 print(f"\r    {label}: {now - start:6.0f} s  rss {peak / 2**20:7.0f} MiB  {last_line:<70}",
                       end="", flush=True)
             time.sleep(0.1)
@@ -136,7 +143,7 @@ def run_measured(args: Sequence[str], env: dict[str, str], label: str, log_path:
     wall = time.monotonic() - start
     print(f"\r    {label}: {wall:6.1f} s  peak rss {peak / 2**20:7.0f} MiB  exit {process.returncode}" + " " * 80,
           flush=True)
-    return process.returncode, wall, peak
+    return process.returncode, wall, peak, statistics.mean(loads) if loads else os.getloadavg()[0]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -199,18 +206,28 @@ def fresh_dir(path: Path) -> Path:
     return path
 
 
-def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_dir: Path) -> tuple[RunResult, Path]:
+def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_dir: Path,
+                  warm_parse: bool) -> tuple[RunResult, Path]:
     run_dir = fresh_dir(work_dir / f"{kind}_{size}_{repeat}")
     db_path = run_dir / DB_FILE_NAME
     target_dir = run_dir / "target"
-    args = [
-        dbt_executable(), "build",
+    common = [
         "--target-path", str(target_dir), "--log-path", str(run_dir / "logs"),
         "--vars", json.dumps({"num_customers": size}),
     ]
+    parse_s = 0.0
+    if warm_parse:
+        # dbt re-parses the whole project when the target dir has no partial-parse state (~4-10 s here);
+        # parsing first (untimed, reported as parse_s) measures the build a developer repeats in place
+        start = time.monotonic()
+        subprocess.run([dbt_executable(), "parse", *common], cwd=REPO_ROOT, env=dbt_env(db_path, settings),
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        parse_s = time.monotonic() - start
+    args = [dbt_executable(), "build", *common]
     if kind == "dbt_models":
         args += ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
-    code, wall, peak = run_measured(args, dbt_env(db_path, settings), f"{kind:<10} n={size:>9,}", run_dir / "dbt.log")
+    code, wall, peak, load = run_measured(args, dbt_env(db_path, settings), f"{kind:<10} n={size:>9,}",
+                                          run_dir / "dbt.log")
     layers: dict[str, float] = {layer: 0.0 for layer in LAYERS}
     if (target_dir / "run_results.json").exists():
         for _, layer, seconds in model_timings(target_dir):
@@ -219,7 +236,7 @@ def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_di
         size=size, repeat=repeat, kind=kind, memory_limit=settings.memory_limit, wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
-        note="" if code == 0 else f"dbt exit {code}, see {run_dir / 'dbt.log'}",
+        note="" if code == 0 else f"dbt exit {code}, see {run_dir / 'dbt.log'}", parse_s=parse_s, load_avg=load,
     )
     return result, target_dir
 
@@ -261,8 +278,8 @@ def baseline_plan(target_dir: Path) -> list[dict[str, str]]:
             "materialized": node["config"]["materialized"], "layer": layer_of(node), "sql": sql,
         })
     seeds = [node["relation_name"] for node in nodes.values() if node["resource_type"] == "seed"]
-    plan_seeds = [{"unique_id": f"seed.{name}", "relation": name, "schema": "", "materialized": "seed", "layer": "seeds",
-                   "sql": ""} for name in sorted(seeds)]
+    plan_seeds = [{"unique_id": f"seed.{name}", "relation": name, "schema": "", "materialized": "seed",
+                   "layer": "seeds", "sql": ""} for name in sorted(seeds)]
     return plan_seeds + plan
 
 
@@ -307,7 +324,8 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
     shutil.copyfile(dbt_db, seed_copy)  # read-only source of the seed tables; not timed
     args = [sys.executable, str(Path(__file__).resolve()), "_baseline_worker", str(plan_path), str(db_path),
             str(seed_copy), json.dumps(settings.__dict__)]
-    code, wall, peak = run_measured(args, dict(os.environ), f"{'baseline':<10} n={size:>9,}", run_dir / "run.log")
+    code, wall, peak, load = run_measured(args, dict(os.environ), f"{'baseline':<10} n={size:>9,}",
+                                          run_dir / "run.log")
     layers: dict[str, float] = {layer: 0.0 for layer in LAYERS}
     steps: list[tuple[str, str, float]] = []
     if code == 0:
@@ -321,7 +339,7 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
         size=size, repeat=repeat, kind="baseline", memory_limit=settings.memory_limit, wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
-        note="" if code == 0 else f"baseline exit {code}, see {run_dir / 'run.log'}",
+        note="" if code == 0 else f"baseline exit {code}, see {run_dir / 'run.log'}", load_avg=load,
     ), steps
 
 
@@ -334,11 +352,11 @@ def write_csv(results: list[RunResult], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["num_customers", "repeat", "kind", "memory_limit", "ok", "wall_s", "peak_rss_mb", "db_mb",
-                         "raw_rows", *[f"{layer}_s" for layer in LAYERS], "note"])
+                         "raw_rows", *[f"{layer}_s" for layer in LAYERS], "parse_s", "load_avg", "note"])
         for r in results:
             writer.writerow([r.size, r.repeat, r.kind, r.memory_limit, r.ok, f"{r.wall_s:.2f}", f"{r.peak_rss_mb:.0f}",
                              f"{r.db_mb:.1f}", r.raw_rows, *[f"{r.layer_s.get(layer, 0.0):.2f}" for layer in LAYERS],
-                             r.note])
+                             f"{r.parse_s:.2f}", f"{r.load_avg:.1f}", r.note])
 
 
 def write_model_csv(rows: list[tuple[int, int, str, str, str, float]], path: Path) -> None:
@@ -372,10 +390,15 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
         f"preserve_insertion_order={settings.preserve_insertion_order}. Medians over repeats (n = runs).", "",
         "- `dbt models`: `dbt build --exclude-resource-type test unit_test` (seeds + all models) from an empty file",
         "- `baseline`: the same compiled model SQL run directly in one DuckDB connection, dependency order",
-        "- `dbt full`: the full `dbt build` (seeds, models, data tests, unit tests) from an empty file", "",
+        "- `dbt full`: the full `dbt build` (seeds, models, data tests, unit tests) from an empty file",
+        "- dbt builds run after an untimed `dbt parse` with the same vars (a repeat build, partial parsing), "
+        "unless `--cold-parse`; `parse` is that parse's time",
+        "- `machine load`: mean 1-minute load average during the dbt models build (2 cores: above 2 means the "
+        "build shared the CPUs with other jobs)", "",
         "| customers | memory_limit | raw rows | dbt models (s) | baseline (s) | dbt/baseline | dbt full (s) "
-        "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) | n |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) | parse (s) "
+        "| machine load | n |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
         for limit in limits:
@@ -393,7 +416,9 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
                 f"| {fmt(full)} | {fmt(median_of(results, size, 'dbt_models', limit, 'peak_rss_mb'), ',.0f')} "
                 f"| {fmt(median_of(results, size, 'dbt_full', limit, 'peak_rss_mb'), ',.0f')} "
                 f"| {fmt(median_of(results, size, 'dbt_models', limit, 'db_mb'), ',.0f')} "
-                f"| {fmt(raw / generator if raw and generator else None, ',.0f')} | {runs} |")
+                f"| {fmt(raw / generator if raw and generator else None, ',.0f')} "
+                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'parse_s'))} "
+                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'load_avg'))} | {runs} |")
     lines += ["", "Per-layer time (median seconds; dbt layers are sums of per-node times, which overlap with "
               "threads > 1; the baseline runs one statement at a time):", "",
               "| customers | memory_limit | kind | " + " | ".join(LAYERS) + " |",
@@ -470,6 +495,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="where the DuckDB files and dbt targets go (deleted run by run)")
     parser.add_argument("--temp-directory", default=None, help="DuckDB spill directory (default: under --work-dir)")
     parser.add_argument("--out-dir", type=Path, default=REPO_ROOT / "load_test_results")
+    parser.add_argument("--cold-parse", action="store_true",
+                        help="time dbt's full project parse too (default: parse untimed first, as a repeat build)")
     parser.add_argument("--keep", action="store_true", help="keep the DuckDB files of every run")
     parser.add_argument("--append", action="store_true", help="add to an existing load_test.csv in --out-dir")
     return parser.parse_args(argv)
@@ -486,7 +513,8 @@ def read_previous(path: Path) -> list[RunResult]:
                 memory_limit=row["memory_limit"], wall_s=float(row["wall_s"]), peak_rss_mb=float(row["peak_rss_mb"]),
                 db_mb=float(row["db_mb"]), raw_rows=int(row["raw_rows"]),
                 layer_s={layer: float(row[f"{layer}_s"]) for layer in LAYERS}, ok=row["ok"] == "True",
-                note=row["note"]))
+                note=row["note"], parse_s=float(row.get("parse_s") or 0.0),
+                load_avg=float(row.get("load_avg") or 0.0)))
     return results
 
 
@@ -509,11 +537,16 @@ def main(argv: Sequence[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     results: list[RunResult] = read_previous(out_dir / "load_test.csv") if options.append else []
     model_rows: list[tuple[int, int, str, str, str, float]] = []
+    if options.append and (out_dir / "load_test_models.csv").exists():
+        with (out_dir / "load_test_models.csv").open(encoding="utf-8", newline="") as handle:
+            model_rows = [(int(row["num_customers"]), int(row["repeat"]), row["kind"], row["unique_id"],
+                           row["layer"], float(row["execution_s"])) for row in csv.DictReader(handle)]
     for size in sizes:
         for repeat in range(1, options.repeats + 1):
             print(f"== {size:,} customers, run {repeat}/{options.repeats}, memory_limit={settings.memory_limit}",
                   flush=True)
-            models, target_dir = run_dbt_build(size, repeat, "dbt_models", settings, work_dir)
+            models, target_dir = run_dbt_build(size, repeat, "dbt_models", settings, work_dir,
+                                               not options.cold_parse)
             results.append(models)
             if models.ok:
                 model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
@@ -526,7 +559,8 @@ def main(argv: Sequence[str]) -> int:
                 shutil.rmtree(target_dir.parent, ignore_errors=True)
                 shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)
             if not options.skip_full:
-                full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir)
+                full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir,
+                                                   not options.cold_parse)
                 results.append(full)
                 if full.ok:
                     model_rows += [(size, repeat, "dbt_full", *timing) for timing in model_timings(full_target)]
