@@ -418,7 +418,7 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
                 f"| {fmt(median_of(results, size, 'dbt_models', limit, 'db_mb'), ',.0f')} "
                 f"| {fmt(raw / generator if raw and generator else None, ',.0f')} "
                 f"| {fmt(median_of(results, size, 'dbt_models', limit, 'parse_s'))} "
-                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'load_avg'))} | {runs} |")
+                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'load_avg') or None)} | {runs} |")
     lines += ["", "Per-layer time (median seconds; dbt layers are sums of per-node times, which overlap with "
               "threads > 1; the baseline runs one statement at a time):", "",
               "| customers | memory_limit | kind | " + " | ".join(LAYERS) + " |",
@@ -499,6 +499,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="time dbt's full project parse too (default: parse untimed first, as a repeat build)")
     parser.add_argument("--keep", action="store_true", help="keep the DuckDB files of every run")
     parser.add_argument("--append", action="store_true", help="add to an existing load_test.csv in --out-dir")
+    parser.add_argument("--report-only", action="store_true",
+                        help="only re-render load_test.md and load_test.png from the load_test.csv in --out-dir")
     return parser.parse_args(argv)
 
 
@@ -536,6 +538,12 @@ def main(argv: Sequence[str]) -> int:
     out_dir: Path = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     results: list[RunResult] = read_previous(out_dir / "load_test.csv") if options.append else []
+    if options.report_only:
+        results = read_previous(out_dir / "load_test.csv")
+        write_markdown(results, out_dir / "load_test.md", settings, argv)
+        write_plot(results, out_dir / "load_test.png")
+        print(f"wrote {out_dir / 'load_test.md'}, load_test.png")
+        return 0
     model_rows: list[tuple[int, int, str, str, str, float]] = []
     if options.append and (out_dir / "load_test_models.csv").exists():
         with (out_dir / "load_test_models.csv").open(encoding="utf-8", newline="") as handle:
