@@ -396,8 +396,8 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
         "- `machine load`: mean 1-minute load average during the dbt models build (2 cores: above 2 means the "
         "build shared the CPUs with other jobs)", "",
         "| customers | memory_limit | raw rows | dbt models (s) | baseline (s) | dbt/baseline | dbt full (s) "
-        "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) | parse (s) "
-        "| machine load | n |",
+        "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) "
+        "| parse (s) | machine load | n |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
@@ -488,6 +488,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=1, help="runs per size (medians are reported)")
     parser.add_argument("--skip-full", action="store_true", help="skip the full dbt build with data tests")
     parser.add_argument("--skip-baseline", action="store_true", help="skip the raw-SQL baseline")
+    parser.add_argument("--skip-models", action="store_true",
+                        help="skip the models-only build and the baseline (only the full build)")
     parser.add_argument("--threads", type=int, default=int(os.environ.get("C360_THREADS", "2")))
     parser.add_argument("--memory-limit", default=os.environ.get("C360_MEMORY_LIMIT", "16GB"))
     parser.add_argument("--preserve-insertion-order", default="false", choices=["true", "false"])
@@ -553,19 +555,20 @@ def main(argv: Sequence[str]) -> int:
         for repeat in range(1, options.repeats + 1):
             print(f"== {size:,} customers, run {repeat}/{options.repeats}, memory_limit={settings.memory_limit}",
                   flush=True)
-            models, target_dir = run_dbt_build(size, repeat, "dbt_models", settings, work_dir,
-                                               not options.cold_parse)
-            results.append(models)
-            if models.ok:
-                model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
-            if models.ok and not options.skip_baseline:
-                baseline, steps = run_baseline(size, repeat, settings, target_dir, target_dir.parent / DB_FILE_NAME,
-                                               work_dir)
-                results.append(baseline)
-                model_rows += [(size, repeat, "baseline", *step) for step in steps]
-            if not options.keep:
-                shutil.rmtree(target_dir.parent, ignore_errors=True)
-                shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)
+            if not options.skip_models:
+                models, target_dir = run_dbt_build(size, repeat, "dbt_models", settings, work_dir,
+                                                   not options.cold_parse)
+                results.append(models)
+                if models.ok:
+                    model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
+                if models.ok and not options.skip_baseline:
+                    baseline, steps = run_baseline(size, repeat, settings, target_dir,
+                                                   target_dir.parent / DB_FILE_NAME, work_dir)
+                    results.append(baseline)
+                    model_rows += [(size, repeat, "baseline", *step) for step in steps]
+                if not options.keep:
+                    shutil.rmtree(target_dir.parent, ignore_errors=True)
+                    shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)
             if not options.skip_full:
                 full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir,
                                                    not options.cold_parse)
