@@ -29,7 +29,10 @@
     end
 {%- endmacro %}
 
-{# The as-of date of every "days since" figure: the data window's last day (reproducible, not today). #}
+{#
+    The as-of date of every "days since" figure: the data window's last day (reproducible, not today);
+    end_date + (generator_batch - 1) days once later batches are loaded.
+#}
 {% macro c360_as_of_date() -%}
-    cast('{{ var("end_date") }}' as date)
+    cast('{{ c360_data_end_date() }}' as date)
 {%- endmacro %}

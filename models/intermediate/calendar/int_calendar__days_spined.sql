@@ -1,7 +1,7 @@
 {{ config(tags=['calendar']) }}
 
--- one row per day of the data window [start_date, end_date]
-{%- set days = c360_num_days() %}
+-- one row per day of the data window [start_date, end_date], plus one day per later generator batch
+{%- set days = c360_num_days() + c360_batch() - 1 %}
 
 with
 

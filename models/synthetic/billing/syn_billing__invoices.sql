@@ -3,7 +3,8 @@
 {#-
     Derived, not multiplied: one invoice per subscription per billing cycle (30 days for monthly plans,
     365 for annual ones) from its start until it ends or the window closes. 95% are paid, 3% failed,
-    2% refunded. invoice_id = subscription_id * 1000 + cycle number.
+    2% refunded. invoice_id = subscription_id * 1000 + cycle number. Only the subscription versions of
+    the base window are invoiced: later batches (generator_batch > 1) add no invoices.
 -#}
 {%- set max_cycles = (c360_span_seconds() // 2592000) + 1 %}
 
@@ -28,6 +29,8 @@ subscription_bounds as (
             {{ c360_seconds_between(c360_window_start(), 'ended_at') }}, {{ c360_span_seconds() }}
         ) as ended_offset
     from subscriptions
+    -- the base window's versions only (a no-op in batch 1)
+    where updated_at < {{ c360_offset_to_timestamp(c360_span_seconds()) }}
 ),
 
 invoiced as (

@@ -1,8 +1,10 @@
 {{ config(alias='commerce__order_items', tags=['commerce']) }}
 
 {#- The first num_orders rows give every order one item; later rows add items to uniformly drawn
-    orders. Products are drawn with a skew (best sellers). 15% of items carry a 10% discount, 5% a 25% one. -#}
+    orders. Products are drawn with a skew (best sellers). 15% of items carry a 10% discount, 5% a 25% one.
+    Each order a later batch adds (syn_commerce__orders) gets 1-3 items, loaded with the order. -#}
 {%- set orders = c360_rows('num_orders_multiplier') %}
+{%- set batch = c360_batch() %}
 
 with
 
@@ -50,7 +52,7 @@ priced as (
     from customer_timed
 ),
 
-final as (
+order_items as (
     select
         row_num + 1 as order_item_id,
         order_row + 1 as order_id,
@@ -63,6 +65,85 @@ final as (
         ) as discount_amount,
         {{ c360_offset_to_timestamp('ordered_offset + 900') }} as _loaded_at
     from priced
+),
+{%- if batch > 1 %}
+
+-- three item slots per later-batch order; the order keeps 1-3 of them
+batch_spine as (
+    {{ c360_series((batch - 1) * c360_batch_rows('num_orders_multiplier') * 3) }}
+),
+
+batch_slots as (
+    select
+        row_num,
+        {{ c360_div('row_num', 3) }} as batch_order_row,
+        mod(row_num, 3) as slot
+    from batch_spine
+),
+
+batch_hashed as (
+    select
+        batch_slots.*,
+        {{ c360_batch_order_batch('batch_order_row') }} as batch,
+        {{ c360_hash('batch_order_row', 1021) }} as h_batch_customer,
+        {{ c360_hash('batch_order_row', 1023) }} as h_batch_time,
+        {{ c360_hash('batch_order_row', 1024) }} as h_item_count,
+        {{ c360_hash('row_num', 1102) }} as h_product,
+        {{ c360_hash('row_num', 1103) }} as h_quantity,
+        {{ c360_hash('row_num', 1104) }} as h_discount
+    from batch_slots
+),
+
+batch_keyed as (
+    select
+        batch_hashed.*,
+        {{ c360_batch_customer_row('h_batch_customer', 'batch') }} as customer_row,
+        {{ c360_skewed_index('h_product', var('num_products') | int) }} + 1 as product_id
+    from batch_hashed
+    where slot <= mod(h_item_count, 3)
+),
+
+{{ c360_batch_activity_ctes() }},
+
+batch_priced as (
+    select
+        batch_timed.*,
+        {{ c360_product_price_cents('product_id') }} as unit_price_cents,
+        case
+            when mod(batch_timed.h_quantity, 10) < 7 then 1
+            when mod(batch_timed.h_quantity, 10) < 9 then 2
+            else 3
+        end as quantity,
+        case
+            when mod(batch_timed.h_discount, 100) < 15 then 10
+            when mod(batch_timed.h_discount, 100) < 20 then 25
+            else 0
+        end as discount_percent
+    from batch_timed
+),
+
+batch_items as (
+    select
+        {{ c360_rows('num_order_items_multiplier') }} + row_num + 1 as order_item_id,
+        {{ orders }} + batch_order_row + 1 as order_id,
+        product_id,
+        quantity,
+        cast(unit_price_cents / 100.0 as {{ dbt.type_numeric() }}) as unit_price,
+        cast(
+            {{ c360_div('unit_price_cents * quantity * discount_percent', 100) }} / 100.0
+            as {{ dbt.type_numeric() }}
+        ) as discount_amount,
+        {{ c360_offset_to_timestamp('activity_offset + 900') }} as _loaded_at
+    from batch_priced
+),
+{%- endif %}
+
+final as (
+    select * from order_items
+    {%- if batch > 1 %}
+    union all
+    select * from batch_items
+    {%- endif %}
 )
 
 select * from final

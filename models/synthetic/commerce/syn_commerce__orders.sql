@@ -1,7 +1,10 @@
 {{ config(alias='commerce__orders', tags=['commerce']) }}
 
 {#- 70% of customers shop (a fixed permutation); orders go to shoppers with a skew, so a few customers
-    place many orders and many place one or none (c360_order_customer_row). -#}
+    place many orders and many place one or none (c360_order_customer_row). Each later batch
+    (macros/generator/batches.sql) adds batch_growth_percent % of the base rows, placed that day by
+    customers existing then; refunded ones are refunded 30 minutes after they are placed. -#}
+{%- set batch = c360_batch() %}
 
 with
 
@@ -28,7 +31,7 @@ placed as (
     from customer_timed
 ),
 
-final as (
+orders as (
     select
         row_num + 1 as order_id,
         customer_row + 1 as customer_id,
@@ -46,6 +49,56 @@ final as (
             ~ (c360_span_seconds() - 1) ~ ') else ordered_offset end + 900'
         ) }} as _loaded_at
     from placed
+),
+{%- if batch > 1 %}
+
+batch_spine as (
+    {{ c360_series((batch - 1) * c360_batch_rows('num_orders_multiplier')) }}
+),
+
+batch_hashed as (
+    select
+        row_num,
+        {{ c360_batch_order_batch('row_num') }} as batch,
+        {{ c360_hash('row_num', 1021) }} as h_batch_customer,
+        {{ c360_hash('row_num', 1022) }} as h_status,
+        {{ c360_hash('row_num', 1023) }} as h_batch_time
+    from batch_spine
+),
+
+batch_keyed as (
+    select
+        batch_hashed.*,
+        {{ c360_batch_customer_row('h_batch_customer', 'batch') }} as customer_row,
+        {{ c360_pick_weighted('h_status', c360_catalog('order_statuses')) }} as order_status
+    from batch_hashed
+),
+
+{{ c360_batch_activity_ctes() }},
+
+batch_orders as (
+    select
+        {{ c360_rows('num_orders_multiplier') }} + row_num + 1 as order_id,
+        customer_row + 1 as customer_id,
+        order_status,
+        {{ c360_pick_weighted(c360_div('h_status', 1000), c360_catalog('order_channels')) }} as order_channel,
+        {{ c360_offset_to_timestamp('activity_offset') }} as ordered_at,
+        case
+            when order_status = 'refunded' then {{ c360_offset_to_timestamp('activity_offset + 1800') }}
+        end as refunded_at,
+        {{ c360_offset_to_timestamp(
+            'activity_offset + case when order_status = \'refunded\' then 1800 else 0 end + 900'
+        ) }} as _loaded_at
+    from batch_timed
+),
+{%- endif %}
+
+final as (
+    select * from orders
+    {%- if batch > 1 %}
+    union all
+    select * from batch_orders
+    {%- endif %}
 )
 
 select * from final

@@ -1,17 +1,26 @@
 {{ config(alias='marketing__attributions', tags=['marketing']) }}
 
-{#- One signup attribution per customer: the channel that acquired them, at their signup time. -#}
+{#- One signup attribution per customer: the channel that acquired them, at their signup time (also for
+    the customers later batches add). -#}
+{%- set batch = c360_batch() %}
 
 with
 
 spine as (
-    {{ c360_series(c360_rows()) }}
+    {{ c360_series(c360_customers_through_batch(batch)) }}
 ),
 
 hashed as (
     select
         row_num,
+        {%- if batch > 1 %}
+        case
+            when row_num < {{ c360_rows() }} then {{ c360_signup_offset('row_num') }}
+            else {{ c360_new_customer_signup_offset('row_num') }}
+        end as signup_offset,
+        {%- else %}
         {{ c360_signup_offset('row_num') }} as signup_offset,
+        {%- endif %}
         {{ c360_hash('row_num', 1701) }} as h_channel
     from spine
 ),

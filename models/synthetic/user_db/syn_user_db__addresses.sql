@@ -1,8 +1,12 @@
 {{ config(alias='user_db__addresses', tags=['user_db']) }}
 
 {#- The first num_customers rows are each customer's primary (home) address; the rest are extra
-    addresses of uniformly drawn customers. -#}
+    addresses of uniformly drawn customers. Each later batch (macros/generator/batches.sql) adds the home
+    addresses of its new customers and moves 1% of base customers: a new version of their home address
+    row (same address_id, new street, city and postal code, loaded that day). -#}
 {%- set customers = c360_rows() %}
+{%- set batch = c360_batch() %}
+{%- set base_addresses = c360_rows('num_addresses_multiplier') %}
 
 with
 
@@ -33,7 +37,7 @@ timed as (
     from keyed
 ),
 
-final as (
+addresses as (
     select
         row_num + 1 as address_id,
         customer_row + 1 as customer_id,
@@ -57,6 +61,103 @@ final as (
             ~ c360_offset_between('h_created', 'signup_offset', (c360_span_seconds() - 1) | string) ~ ' end + 3600'
         ) }} as _loaded_at
     from timed
+),
+{%- if batch > 1 %}
+
+new_customer_spine as (
+    {{ c360_series((batch - 1) * c360_batch_rows()) }}
+),
+
+-- a home address per customer created by a later batch
+new_homes as (
+    select
+        row_num,
+        {{ customers }} + row_num as customer_row,
+        {{ c360_hash('row_num', 211) }} as h_street,
+        {{ c360_hash('row_num', 212) }} as h_city
+    from new_customer_spine
+),
+
+new_homes_timed as (
+    select
+        new_homes.*,
+        {{ c360_hash('customer_row', 104) }} as h_customer_country,
+        {{ c360_new_customer_signup_offset('customer_row') }} as created_offset
+    from new_homes
+),
+
+later_batches as (
+    select row_num + 2 as batch from ({{ c360_series(batch - 1) }}) as batch_numbers
+),
+
+-- 1% of base customers move on each later day: their home address row gets a new version
+move_keys as (
+    select
+        customer_spine.row_num as customer_row,
+        later_batches.batch,
+        customer_spine.row_num * 64 + later_batches.batch as move_key
+    from ({{ c360_series(customers) }}) as customer_spine
+    cross join later_batches
+),
+
+moves as (
+    select
+        move_keys.*,
+        {{ c360_hash('move_key', 221) }} as h_move
+    from move_keys
+),
+
+moves_timed as (
+    select
+        moves.*,
+        {{ c360_hash('move_key', 222) }} as h_street,
+        {{ c360_hash('move_key', 223) }} as h_city,
+        {{ c360_hash('customer_row', 104) }} as h_customer_country,
+        {{ c360_signup_offset('customer_row') }} as signup_offset,
+        {{ c360_batch_day_offset('batch') }} + mod(h_move, 82800) as moved_offset
+    from moves
+    where mod(h_move, 100) = 0
+),
+
+batch_addresses as (
+    select
+        {{ base_addresses }} + row_num + 1 as address_id,
+        customer_row + 1 as customer_id,
+        'home' as address_type,
+        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
+        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
+        || ' Street' as street_line,
+        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
+        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
+        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
+        true as is_primary,
+        {{ c360_offset_to_timestamp('created_offset') }} as created_at,
+        {{ c360_offset_to_timestamp('created_offset + 3600') }} as _loaded_at
+    from new_homes_timed
+    union all
+    select
+        customer_row + 1 as address_id,
+        customer_row + 1 as customer_id,
+        'home' as address_type,
+        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
+        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
+        || ' Avenue' as street_line,
+        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
+        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
+        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
+        true as is_primary,
+        {{ c360_offset_to_timestamp('signup_offset') }} as created_at,
+        {{ c360_offset_to_timestamp('moved_offset + 3600') }} as _loaded_at
+    from moves_timed
+),
+{%- endif %}
+
+final as (
+    select * from addresses
+    {%- if batch > 1 %}
+    union all
+    select * from batch_addresses
+    {%- endif %}
 )
 
 select * from final

@@ -1,15 +1,29 @@
 {{ config(alias='user_db__customers', tags=['user_db']) }}
 
+{#-
+    Batch 1: one row per base customer. Each later batch b (macros/generator/batches.sql) adds the
+    customers created on its day and a new version (same customer_id, new e-mail, updated and loaded that
+    day) of every base customer with an e-mail that changes on each load (2% of them).
+-#}
+{%- set batch = c360_batch() %}
+
 with
 
 spine as (
-    {{ c360_series(c360_rows()) }}
+    {{ c360_series(c360_customers_through_batch(batch)) }}
 ),
 
 hashed as (
     select
         row_num,
+        {%- if batch > 1 %}
+        case
+            when row_num < {{ c360_rows() }} then {{ c360_signup_offset('row_num') }}
+            else {{ c360_new_customer_signup_offset('row_num') }}
+        end as signup_offset,
+        {%- else %}
         {{ c360_signup_offset('row_num') }} as signup_offset,
+        {%- endif %}
         {{ c360_hash('row_num', 101) }} as h_first_name,
         {{ c360_hash('row_num', 102) }} as h_last_name,
         {{ c360_hash('row_num', 103) }} as h_email,
@@ -28,13 +42,22 @@ named as (
         {{ c360_pick_value('h_last_name', c360_catalog('last_names')) }} as last_name,
         {{ c360_pick_weighted('h_country', c360_catalog('countries')) }} as country_code,
         {{ c360_pick_value(c360_div('h_email', 16), c360_catalog('email_domains')) }} as email_domain,
+        {%- if batch > 1 %}
+        case
+            when row_num >= {{ c360_rows() }} then signup_offset
+            else {{ c360_offset_between(
+                'h_updated', 'signup_offset', 'least(signup_offset + 15552000, ' ~ (c360_span_seconds() - 1) ~ ')'
+            ) }}
+        end as updated_offset
+        {%- else %}
         {{ c360_offset_between(
             'h_updated', 'signup_offset', 'least(signup_offset + 15552000, ' ~ (c360_span_seconds() - 1) ~ ')'
         ) }} as updated_offset
+        {%- endif %}
     from hashed
 ),
 
-final as (
+customers as (
     select
         row_num + 1 as customer_id,
         first_name,
@@ -68,6 +91,65 @@ final as (
         {{ c360_offset_to_timestamp('updated_offset') }} as updated_at,
         {{ c360_offset_to_timestamp('updated_offset + 3600') }} as _loaded_at
     from named
+),
+{%- if batch > 1 %}
+
+later_batches as (
+    select row_num + 2 as batch from ({{ c360_series(batch - 1) }}) as batch_numbers
+),
+
+-- 2% of base customers change their e-mail on every later load: first.last<id>.v<batch>@<domain>
+email_changes as (
+    select
+        named.row_num,
+        named.first_name,
+        named.last_name,
+        named.country_code,
+        named.signup_offset,
+        named.email_domain,
+        later_batches.batch,
+        named.row_num * 64 + later_batches.batch as change_key
+    from named
+    cross join later_batches
+    where named.row_num < {{ c360_rows() }} and mod({{ c360_hash('named.row_num', 151) }}, 50) = 0
+),
+
+email_changes_timed as (
+    select
+        email_changes.*,
+        {{ c360_batch_day_offset('batch') }} + mod({{ c360_hash('change_key', 152) }}, 82800) as updated_offset
+    from email_changes
+),
+
+changed_customers as (
+    select
+        row_num + 1 as customer_id,
+        first_name,
+        last_name,
+        lower(
+            first_name
+            || '.'
+            || last_name
+            || cast(row_num + 1 as {{ dbt.type_string() }})
+            || '.v'
+            || cast(batch as {{ dbt.type_string() }})
+            || '@'
+            || email_domain
+        ) as email,
+        country_code,
+        {{ c360_offset_to_timestamp('signup_offset') }} as signup_at,
+        {{ c360_offset_to_timestamp('updated_offset') }} as updated_at,
+        {{ c360_offset_to_timestamp('updated_offset + 3600') }} as _loaded_at
+    from email_changes_timed
+),
+{%- endif %}
+
+final as (
+    select * from customers
+    {%- if batch > 1 %}
+    union all
+    select * from changed_customers
+    {%- endif %}
 )
 
 select * from final

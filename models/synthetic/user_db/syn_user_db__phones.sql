@@ -1,23 +1,36 @@
 {{ config(alias='user_db__phones', tags=['user_db']) }}
 
 {#- The first num_customers rows are each customer's primary mobile; the rest belong to uniformly drawn
-    customers. Numbers arrive in four formats that staging normalises to +1 and ten digits. -#}
+    customers. Numbers arrive in four formats that staging normalises to +1 and ten digits. Each later
+    batch adds a primary mobile per new customer (phone_id after the base rows). -#}
 {%- set customers = c360_rows() %}
+{%- set batch = c360_batch() %}
+
+{%- set base_phones = c360_rows('num_phones_multiplier') %}
 
 with
 
 spine as (
-    {{ c360_series(c360_rows('num_phones_multiplier')) }}
+    {{ c360_series(base_phones + (batch - 1) * c360_batch_rows()) }}
 ),
 
 keyed as (
     select
         row_num,
+        {%- if batch > 1 %}
+        case
+            when row_num < {{ customers }} then row_num
+            when row_num >= {{ base_phones }} then {{ customers }} + row_num - {{ base_phones }}
+            else mod({{ c360_hash('row_num', 301) }}, {{ customers }})
+        end as customer_row,
+        row_num < {{ customers }} or row_num >= {{ base_phones }} as is_primary,
+        {%- else %}
         case
             when row_num < {{ customers }} then row_num
             else mod({{ c360_hash('row_num', 301) }}, {{ customers }})
         end as customer_row,
         row_num < {{ customers }} as is_primary,
+        {%- endif %}
         cast(2000000000 + {{ c360_hash('row_num', 302) }} as {{ dbt.type_string() }}) as digits,
         {{ c360_hash('row_num', 303) }} as h_format,
         {{ c360_hash('row_num', 304) }} as h_type
@@ -27,7 +40,14 @@ keyed as (
 timed as (
     select
         keyed.*,
+        {%- if batch > 1 %}
+        case
+            when customer_row < {{ customers }} then {{ c360_signup_offset('customer_row') }}
+            else {{ c360_new_customer_signup_offset('customer_row') }}
+        end as signup_offset
+        {%- else %}
         {{ c360_signup_offset('customer_row') }} as signup_offset
+        {%- endif %}
     from keyed
 ),
 
