@@ -25,7 +25,8 @@ items_per_order as (
         count(*) as item_count,
         sum(quantity) as units,
         sum(gross_amount) as gross_amount,
-        sum(discount_amount) as discount_amount
+        sum(discount_amount) as discount_amount,
+        max(loaded_at) as loaded_at
     from order_items
     group by order_id
 ),
@@ -53,7 +54,9 @@ final as (
         case
             when orders.order_status = 'refunded' then 0
             else coalesce(items_per_order.gross_amount, 0) - coalesce(items_per_order.discount_amount, 0)
-        end as net_amount
+        end as net_amount,
+        -- the latest load of the order or any of its items
+        {{ c360_greatest_nullable('orders.loaded_at', 'items_per_order.loaded_at') }} as loaded_at
     from orders
     left join items_per_order
         on orders.order_id = items_per_order.order_id

@@ -1,13 +1,28 @@
 {{ config(
     tags=['core', 'commerce'],
+    materialized='incremental',
+    incremental_strategy=c360_incremental_strategy(),
+    unique_key='order_id',
+    on_schema_change='fail',
     partition_by=({'field': 'ordered_on', 'data_type': 'date', 'granularity': 'day'} if target.type == 'bigquery' else none),
     cluster_by=(['customer_id'] if target.type == 'bigquery' else none)
 ) }}
+
+{#- incremental: orders whose order row or items were loaded since the last run
+    (macros/utils/incremental.sql) -#}
+{%- set raw_orders = c360_source('commerce', 'orders') %}
+{%- set raw_order_items = c360_source('commerce', 'order_items') %}
 
 with
 
 orders as (
     select * from {{ ref('int_commerce__orders_priced') }}
+    {%- if is_incremental() %}
+    where {{ c360_incremental_changed_rows(
+        'order_id', 'loaded_at',
+        [[raw_orders, 'order_id', '_loaded_at'], [raw_order_items, 'order_id', '_loaded_at']]
+    ) }}
+    {%- endif %}
 ),
 
 final as (
@@ -26,7 +41,8 @@ final as (
         gross_amount,
         discount_amount,
         refund_amount,
-        net_amount
+        net_amount,
+        loaded_at
     from orders
 )
 

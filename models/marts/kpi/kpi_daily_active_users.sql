@@ -1,10 +1,17 @@
 {{ config(
     tags=['kpi', 'analytics'],
+    materialized='incremental',
+    incremental_strategy=c360_incremental_strategy(),
+    unique_key='activity_date',
+    on_schema_change='fail',
     partition_by=({'field': 'activity_date', 'data_type': 'date', 'granularity': 'month'} if target.type == 'bigquery' else none)
 ) }}
 
 -- grain: one row per day of the window. dau = distinct customers with >= 1 event that day;
 -- dau_rate = dau / customers signed up by the end of that day
+-- incremental: recomputes the days from the newest day - var incremental_lookback_days (late events);
+-- the running signup count still reads every customer (small), the events only of the recomputed days
+{%- set first_day = c360_incremental_first_day('activity_date') if is_incremental() else none %}
 
 with
 
@@ -14,6 +21,9 @@ calendar as (
 
 events as (
     select * from {{ ref('fct_events') }}
+    {%- if first_day %}
+    where occurred_on >= {{ first_day }}
+    {%- endif %}
 ),
 
 customers as (
@@ -37,7 +47,7 @@ daily_signups as (
     group by signed_up_on
 ),
 
-final as (
+daily as (
     select
         calendar.calendar_date as activity_date,
         coalesce(daily_users.daily_active_users, 0) as daily_active_users,
@@ -55,6 +65,13 @@ final as (
         on calendar.calendar_date = daily_users.activity_date
     left join daily_signups
         on calendar.calendar_date = daily_signups.signed_up_on
+),
+
+final as (
+    select * from daily
+    {%- if first_day %}
+    where activity_date >= {{ first_day }}
+    {%- endif %}
 )
 
 select * from final

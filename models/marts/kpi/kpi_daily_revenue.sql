@@ -1,19 +1,31 @@
 {{ config(
     tags=['kpi', 'commerce'],
+    materialized='incremental',
+    incremental_strategy=c360_incremental_strategy(),
+    unique_key='revenue_date',
+    on_schema_change='fail',
     partition_by=({'field': 'revenue_date', 'data_type': 'date', 'granularity': 'month'} if target.type == 'bigquery' else none)
 ) }}
 
 -- grain: one row per day. gross = item value of orders placed that day (cancelled excluded);
 -- discounts on the same orders; refunds on the day they were refunded; net = gross - discounts - refunds
+-- incremental: recomputes the days from the newest day - var incremental_lookback_days
+{%- set first_day = c360_incremental_first_day('revenue_date') if is_incremental() else none %}
 
 with
 
 calendar as (
     select * from {{ ref('int_calendar__days_spined') }}
+    {%- if first_day %}
+    where calendar_date >= {{ first_day }}
+    {%- endif %}
 ),
 
 orders as (
     select * from {{ ref('fct_orders') }}
+    {%- if first_day %}
+    where ordered_on >= {{ first_day }} or refunded_on >= {{ first_day }}
+    {%- endif %}
 ),
 
 placed as (
