@@ -95,3 +95,15 @@ batch_timed as (
 {% macro c360_batch_order_batch(batch_order_row_expr) -%}
     (2 + {{ c360_div(batch_order_row_expr, c360_batch_rows('num_orders_multiplier')) }})
 {%- endmacro %}
+
+{# Signup offset of any customer row: the base formula, or a later batch's day for rows it added. #}
+{% macro c360_any_signup_offset(customer_row_expr) -%}
+    {%- if c360_batch() > 1 -%}
+        case
+            when {{ customer_row_expr }} < {{ c360_rows() }} then {{ c360_signup_offset(customer_row_expr) }}
+            else {{ c360_new_customer_signup_offset(customer_row_expr) }}
+        end
+    {%- else -%}
+        {{ c360_signup_offset(customer_row_expr) }}
+    {%- endif -%}
+{%- endmacro %}

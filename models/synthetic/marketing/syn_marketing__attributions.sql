@@ -13,14 +13,7 @@ spine as (
 hashed as (
     select
         row_num,
-        {%- if batch > 1 %}
-        case
-            when row_num < {{ c360_rows() }} then {{ c360_signup_offset('row_num') }}
-            else {{ c360_new_customer_signup_offset('row_num') }}
-        end as signup_offset,
-        {%- else %}
-        {{ c360_signup_offset('row_num') }} as signup_offset,
-        {%- endif %}
+        {{ c360_any_signup_offset('row_num') }} as signup_offset,
         {{ c360_hash('row_num', 1701) }} as h_channel
     from spine
 ),

@@ -16,14 +16,7 @@ spine as (
 hashed as (
     select
         row_num,
-        {%- if batch > 1 %}
-        case
-            when row_num < {{ c360_rows() }} then {{ c360_signup_offset('row_num') }}
-            else {{ c360_new_customer_signup_offset('row_num') }}
-        end as signup_offset,
-        {%- else %}
-        {{ c360_signup_offset('row_num') }} as signup_offset,
-        {%- endif %}
+        {{ c360_any_signup_offset('row_num') }} as signup_offset,
         {{ c360_hash('row_num', 101) }} as h_first_name,
         {{ c360_hash('row_num', 102) }} as h_last_name,
         {{ c360_hash('row_num', 103) }} as h_email,
@@ -42,18 +35,13 @@ named as (
         {{ c360_pick_value('h_last_name', c360_catalog('last_names')) }} as last_name,
         {{ c360_pick_weighted('h_country', c360_catalog('countries')) }} as country_code,
         {{ c360_pick_value(c360_div('h_email', 16), c360_catalog('email_domains')) }} as email_domain,
-        {%- if batch > 1 %}
         case
+            -- customers a later batch adds have not changed since signup
             when row_num >= {{ c360_rows() }} then signup_offset
             else {{ c360_offset_between(
                 'h_updated', 'signup_offset', 'least(signup_offset + 15552000, ' ~ (c360_span_seconds() - 1) ~ ')'
             ) }}
         end as updated_offset
-        {%- else %}
-        {{ c360_offset_between(
-            'h_updated', 'signup_offset', 'least(signup_offset + 15552000, ' ~ (c360_span_seconds() - 1) ~ ')'
-        ) }} as updated_offset
-        {%- endif %}
     from hashed
 ),
 

@@ -17,20 +17,13 @@ spine as (
 keyed as (
     select
         row_num,
-        {%- if batch > 1 %}
         case
             when row_num < {{ customers }} then row_num
+            -- primary mobiles of the customers later batches add
             when row_num >= {{ base_phones }} then {{ customers }} + row_num - {{ base_phones }}
             else mod({{ c360_hash('row_num', 301) }}, {{ customers }})
         end as customer_row,
         row_num < {{ customers }} or row_num >= {{ base_phones }} as is_primary,
-        {%- else %}
-        case
-            when row_num < {{ customers }} then row_num
-            else mod({{ c360_hash('row_num', 301) }}, {{ customers }})
-        end as customer_row,
-        row_num < {{ customers }} as is_primary,
-        {%- endif %}
         cast(2000000000 + {{ c360_hash('row_num', 302) }} as {{ dbt.type_string() }}) as digits,
         {{ c360_hash('row_num', 303) }} as h_format,
         {{ c360_hash('row_num', 304) }} as h_type
@@ -40,14 +33,7 @@ keyed as (
 timed as (
     select
         keyed.*,
-        {%- if batch > 1 %}
-        case
-            when customer_row < {{ customers }} then {{ c360_signup_offset('customer_row') }}
-            else {{ c360_new_customer_signup_offset('customer_row') }}
-        end as signup_offset
-        {%- else %}
-        {{ c360_signup_offset('customer_row') }} as signup_offset
-        {%- endif %}
+        {{ c360_any_signup_offset('customer_row') }} as signup_offset
     from keyed
 ),
 
