@@ -85,7 +85,7 @@ else
     prod_target_path="$C360_TEST_TMP/target_prod"
     "$C360_PYTHON" scripts/dummy_bq_keyfile.py "$C360_TEST_TMP/dummy-keyfile.json"
     DBT_TARGET=prod C360_BQ_KEYFILE="$C360_TEST_TMP/dummy-keyfile.json" C360_BQ_PROJECT=offline-project \
-        dbt compile --no-populate-cache --vars "$build_vars" --target-path "$prod_target_path" --quiet
+        dbt compile --no-populate-cache --full-refresh --vars "$build_vars" --target-path "$prod_target_path" --quiet
     "$C360_PYTHON" scripts/bq_dialect_lint.py "$prod_target_path"
 
     section "BigQuery emulator: seed + build (num_customers=$num_customers)"

@@ -109,3 +109,15 @@
     {%- set first_day = row[0] - modules.datetime.timedelta(days=c360_lookback_days()) -%}
     {{ return("cast('" ~ first_day.strftime('%Y-%m-%d') ~ "' as date)") }}
 {%- endmacro %}
+
+{#
+    is_incremental() without a warehouse round trip when the answer is known: a --full-refresh run (and the
+    offline `dbt compile --full-refresh` of the prod target in scripts/test.sh, which has no BigQuery to
+    ask whether the table exists) is never incremental.
+#}
+{% macro c360_is_incremental() -%}
+    {%- if not execute or should_full_refresh() -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {{ return(is_incremental()) }}
+{%- endmacro %}

@@ -31,8 +31,10 @@ from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 REPO_ROOT: Path = Path(__file__).resolve().parents[2]
 NUM_CUSTOMERS: int = 300
-# seeds and models only: the data tests run in `dbt build` CI; here they would cost ~1 min per build
-BUILD_ARGS: tuple[str, ...] = ("build", "--resource-type", "seed", "--resource-type", "model")
+# seeds, models and snapshots only: the data tests run in `dbt build` CI; here they would cost ~1 min per build
+BUILD_ARGS: tuple[str, ...] = (
+    "build", "--resource-type", "seed", "--resource-type", "model", "--resource-type", "snapshot",
+)
 # build(name, variables, args=BUILD_ARGS, copy_from=None) -> DuckDB path (conftest.dbt_build)
 Builder = Callable[..., Path]
 DB_FILE_NAME: str = "c360.duckdb"  # same stem everywhere, so the DuckDB database name is always c360

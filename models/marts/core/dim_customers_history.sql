@@ -30,7 +30,8 @@ versioned as (
 
 final as (
     select
-        versioned.dbt_scd_id as customer_version_id,
+        cast(versioned.customer_id as {{ dbt.type_string() }}) || '-'
+        || cast(versioned.version_number as {{ dbt.type_string() }}) as customer_version_id,
         versioned.customer_id,
         versioned.version_number,
         versioned.first_name,

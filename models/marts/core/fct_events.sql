@@ -16,7 +16,7 @@ with
 
 events as (
     select * from {{ ref('stg_analytics__events') }}
-    {%- if is_incremental() %}
+    {%- if c360_is_incremental() %}
     where {{ c360_incremental_changed_rows('event_id', 'loaded_at', [[raw_events, 'event_id', '_loaded_at']]) }}
     {%- endif %}
 ),

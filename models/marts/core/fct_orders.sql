@@ -17,7 +17,7 @@ with
 
 orders as (
     select * from {{ ref('int_commerce__orders_priced') }}
-    {%- if is_incremental() %}
+    {%- if c360_is_incremental() %}
     where {{ c360_incremental_changed_rows(
         'order_id', 'loaded_at',
         [[raw_orders, 'order_id', '_loaded_at'], [raw_order_items, 'order_id', '_loaded_at']]

@@ -11,7 +11,7 @@
 -- dau_rate = dau / customers signed up by the end of that day
 -- incremental: recomputes the days from the newest day - var incremental_lookback_days (late events);
 -- the running signup count still reads every customer (small), the events only of the recomputed days
-{%- set first_day = c360_incremental_first_day('activity_date') if is_incremental() else none %}
+{%- set first_day = c360_incremental_first_day('activity_date') if c360_is_incremental() else none %}
 
 with
 

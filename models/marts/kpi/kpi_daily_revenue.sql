@@ -10,7 +10,7 @@
 -- grain: one row per day. gross = item value of orders placed that day (cancelled excluded);
 -- discounts on the same orders; refunds on the day they were refunded; net = gross - discounts - refunds
 -- incremental: recomputes the days from the newest day - var incremental_lookback_days
-{%- set first_day = c360_incremental_first_day('revenue_date') if is_incremental() else none %}
+{%- set first_day = c360_incremental_first_day('revenue_date') if c360_is_incremental() else none %}
 
 with
 
