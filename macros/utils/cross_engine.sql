@@ -114,3 +114,63 @@
 {% macro duckdb__c360_format_timestamp(timestamp_expr) -%}
     strftime({{ timestamp_expr }}, '%Y-%m-%d %H:%M:%S')
 {%- endmacro %}
+
+{#
+    `*` of the current relation without some columns and with some columns replaced by expressions, in
+    place: exclude is a list of column names, replace a dict {column: sql}. DuckDB spells it
+    `* exclude (...) replace (...)`, BigQuery `* except (...) replace (...)`.
+#}
+{% macro c360_star(exclude=[], replace={}) -%}
+    {{ return(adapter.dispatch('c360_star', 'customer_360')(exclude, replace)) }}
+{%- endmacro %}
+{% macro default__c360_star(exclude, replace) -%}
+    *
+    {%- if exclude | length > 0 %} except ({{ exclude | join(', ') }}){% endif -%}
+    {%- if replace | length > 0 %} replace (
+        {%- for column, expression in replace.items() %}
+        {{ expression }} as {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    ){%- endif -%}
+{%- endmacro %}
+{% macro duckdb__c360_star(exclude, replace) -%}
+    *
+    {%- if exclude | length > 0 %} exclude ({{ exclude | join(', ') }}){% endif -%}
+    {%- if replace | length > 0 %} replace (
+        {%- for column, expression in replace.items() %}
+        {{ expression }} as {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    ){%- endif -%}
+{%- endmacro %}
+
+{# True when a string matches a regular expression (RE2) from start to end. #}
+{% macro c360_regexp_full_match(string_expr, pattern) -%}
+    {{ return(adapter.dispatch('c360_regexp_full_match', 'customer_360')(string_expr, pattern)) }}
+{%- endmacro %}
+{% macro default__c360_regexp_full_match(string_expr, pattern) -%}
+    regexp_contains({{ string_expr }}, r'^(?:{{ pattern }})$')
+{%- endmacro %}
+{% macro duckdb__c360_regexp_full_match(string_expr, pattern) -%}
+    regexp_full_match({{ string_expr }}, '{{ pattern }}')
+{%- endmacro %}
+
+{# One row of a relation (by its alias in the FROM clause) as a JSON text. #}
+{% macro c360_row_to_json(relation_alias) -%}
+    {{ return(adapter.dispatch('c360_row_to_json', 'customer_360')(relation_alias)) }}
+{%- endmacro %}
+{% macro default__c360_row_to_json(relation_alias) -%}
+    to_json_string({{ relation_alias }})
+{%- endmacro %}
+{% macro duckdb__c360_row_to_json(relation_alias) -%}
+    cast(to_json({{ relation_alias }}) as varchar)
+{%- endmacro %}
+
+{# Hex SHA-256 of a string (pseudonymisation in shareable marts). #}
+{% macro c360_sha256(string_expr) -%}
+    {{ return(adapter.dispatch('c360_sha256', 'customer_360')(string_expr)) }}
+{%- endmacro %}
+{% macro default__c360_sha256(string_expr) -%}
+    to_hex(sha256({{ string_expr }}))
+{%- endmacro %}
+{% macro duckdb__c360_sha256(string_expr) -%}
+    sha256({{ string_expr }})
+{%- endmacro %}

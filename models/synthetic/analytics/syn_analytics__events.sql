@@ -136,4 +136,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('analytics__events', 'final') }}

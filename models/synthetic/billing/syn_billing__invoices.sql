@@ -11,7 +11,8 @@
 with
 
 subscriptions as (
-    select * from {{ ref('syn_billing__subscriptions') }}
+    -- planted faults (var fault_rate) are not billed: invoices follow the subscriptions as generated
+    {{ c360_unfaulted(ref('syn_billing__subscriptions'), 'billing__subscriptions') }}
 ),
 
 cycles as (
@@ -62,4 +63,4 @@ final as (
     from invoiced
 )
 
-select * from final
+{{ c360_with_faults('billing__invoices', 'final') }}

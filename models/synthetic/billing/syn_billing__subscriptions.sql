@@ -176,4 +176,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('billing__subscriptions', 'final') }}

@@ -146,4 +146,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('commerce__order_items', 'final') }}

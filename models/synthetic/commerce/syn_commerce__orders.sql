@@ -101,4 +101,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('commerce__orders', 'final') }}

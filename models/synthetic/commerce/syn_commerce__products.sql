@@ -26,4 +26,4 @@ final as (
     from hashed
 )
 
-select * from final
+{{ c360_with_faults('commerce__products', 'final') }}

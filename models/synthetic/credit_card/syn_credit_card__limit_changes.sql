@@ -34,4 +34,4 @@ final as (
     from account_timed
 )
 
-select * from final
+{{ c360_with_faults('credit_card__limit_changes', 'final') }}

@@ -40,4 +40,4 @@ final as (
     from account_timed
 )
 
-select * from final
+{{ c360_with_faults('credit_card__transactions', 'final') }}

@@ -30,4 +30,4 @@ final as (
     from hashed
 )
 
-select * from final
+{{ c360_with_faults('marketing__attributions', 'final') }}

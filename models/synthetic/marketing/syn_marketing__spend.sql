@@ -59,4 +59,4 @@ final as (
     from costed
 )
 
-select * from final
+{{ c360_with_faults('marketing__spend', 'final') }}

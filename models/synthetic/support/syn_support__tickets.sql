@@ -84,4 +84,4 @@ final as (
     from resolved
 )
 
-select * from final
+{{ c360_with_faults('support__tickets', 'final') }}

@@ -160,4 +160,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('user_db__addresses', 'final') }}

@@ -140,4 +140,4 @@ final as (
     {%- endif %}
 )
 
-select * from final
+{{ c360_with_faults('user_db__customers', 'final') }}

@@ -57,4 +57,4 @@ final as (
     from timed
 )
 
-select * from final
+{{ c360_with_faults('user_db__phones', 'final') }}
