@@ -153,15 +153,30 @@
     regexp_full_match({{ string_expr }}, '{{ pattern }}')
 {%- endmacro %}
 
-{# One row of a relation (by its alias in the FROM clause) as a JSON text. #}
-{% macro c360_row_to_json(relation_alias) -%}
-    {{ return(adapter.dispatch('c360_row_to_json', 'customer_360')(relation_alias)) }}
+{#
+    Some columns of a row as a JSON object text, keys in the order given (columns: list of names; the
+    relation alias qualifies them). Used to keep quarantined raw rows exactly as received.
+#}
+{% macro c360_columns_to_json(relation_alias, columns) -%}
+    {{ return(adapter.dispatch('c360_columns_to_json', 'customer_360')(relation_alias, columns)) }}
 {%- endmacro %}
-{% macro default__c360_row_to_json(relation_alias) -%}
-    to_json_string({{ relation_alias }})
+{% macro default__c360_columns_to_json(relation_alias, columns) -%}
+    to_json_string(struct(
+        {%- for column in columns %}
+        {{ relation_alias }}.{{ column }} as {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    ))
 {%- endmacro %}
-{% macro duckdb__c360_row_to_json(relation_alias) -%}
-    cast(to_json({{ relation_alias }}) as varchar)
+{% macro duckdb__c360_columns_to_json(relation_alias, columns) -%}
+    {%- if columns | length == 0 -%}
+    cast(null as varchar)
+    {%- else -%}
+    cast(to_json(struct_pack(
+        {%- for column in columns %}
+        {{ column }} := {{ relation_alias }}.{{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    )) as varchar)
+    {%- endif -%}
 {%- endmacro %}
 
 {# Hex SHA-256 of a string (pseudonymisation in shareable marts). #}
@@ -173,4 +188,15 @@
 {%- endmacro %}
 {% macro duckdb__c360_sha256(string_expr) -%}
     sha256({{ string_expr }})
+{%- endmacro %}
+
+{# Cast that yields null instead of failing (dbt.safe_cast is a plain cast on dbt-duckdb). #}
+{% macro c360_safe_cast(expr, type) -%}
+    {{ return(adapter.dispatch('c360_safe_cast', 'customer_360')(expr, type)) }}
+{%- endmacro %}
+{% macro default__c360_safe_cast(expr, type) -%}
+    safe_cast({{ expr }} as {{ type }})
+{%- endmacro %}
+{% macro duckdb__c360_safe_cast(expr, type) -%}
+    try_cast({{ expr }} as {{ type }})
 {%- endmacro %}

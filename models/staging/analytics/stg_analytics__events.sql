@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('analytics', 'events') }}
+    select * from {{ ref('val_analytics__events') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('billing', 'subscriptions') }}
+    select * from {{ ref('val_billing__subscriptions') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

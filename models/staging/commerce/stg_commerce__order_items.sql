@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('commerce', 'order_items') }}
+    select * from {{ ref('val_commerce__order_items') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('commerce', 'orders') }}
+    select * from {{ ref('val_commerce__orders') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('credit_card', 'accounts') }}
+    select * from {{ ref('val_credit_card__accounts') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

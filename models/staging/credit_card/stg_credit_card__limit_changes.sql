@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('credit_card', 'limit_changes') }}
+    select * from {{ ref('val_credit_card__limit_changes') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

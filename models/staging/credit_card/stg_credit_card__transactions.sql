@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('credit_card', 'transactions') }}
+    select * from {{ ref('val_credit_card__transactions') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

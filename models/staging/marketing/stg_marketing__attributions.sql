@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('marketing', 'attributions') }}
+    select * from {{ ref('val_marketing__attributions') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

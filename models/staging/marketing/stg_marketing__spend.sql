@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('marketing', 'spend') }}
+    select * from {{ ref('val_marketing__spend') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

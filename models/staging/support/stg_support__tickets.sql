@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('support', 'tickets') }}
+    select * from {{ ref('val_support__tickets') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

@@ -1,7 +1,8 @@
 with
 
 source as (
-    select * from {{ c360_source('user_db', 'phones') }}
+    select * from {{ ref('val_user_db__phones') }}
+    where dq_reason_codes is null
 ),
 
 renamed as (

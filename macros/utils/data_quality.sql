@@ -1,0 +1,125 @@
+{#
+    Data-quality helpers: the validation models (models/validation) flag every raw row with the reasons it
+    cannot be used; staging keeps the rows without reasons; the data_quality marts quarantine, reconcile and
+    summarise.
+
+    Reason codes (the quarantine's vocabulary):
+      missing_primary_key    the record's key is null or blank
+      invalid_email          the e-mail, after lower-casing and trimming, is not a plausible address
+      invalid_phone          the phone number does not normalise to +1 and ten digits
+      unparseable_timestamp  a timestamp delivered as text cannot be parsed
+      future_timestamp       an event time lies after the moment the record was loaded (_loaded_at)
+      invalid_amount         a money amount or quantity is negative or absurd (above var dq_max_amount)
+      orphan_foreign_key     a reference (customer, account, order, ...) that is not among the parent's
+                             valid records
+      unknown_enum_value     a code (event type, channel, plan, status, ...) outside its accepted values
+#}
+
+{% macro c360_dq_reasons() -%}
+    {{ return(['missing_primary_key', 'invalid_email', 'invalid_phone', 'unparseable_timestamp',
+               'future_timestamp', 'invalid_amount', 'orphan_foreign_key', 'unknown_enum_value']) }}
+{%- endmacro %}
+
+{#
+    The reason codes of a row as one text, codes in the order given, separated by '|'; null when no check
+    fails. checks: list of [reason_code, sql condition]; a condition that is null counts as passed.
+#}
+{% macro c360_dq_reason_codes(checks) -%}
+    {%- for check in checks -%}
+        {%- if check[0] not in c360_dq_reasons() -%}
+            {{ exceptions.raise_compiler_error("unknown data-quality reason code " ~ check[0]) }}
+        {%- endif -%}
+    {%- endfor -%}
+    nullif(substr(
+        {%- for check in checks %}
+        case when {{ check[1] }} then '|{{ check[0] }}' else '' end{% if not loop.last %} ||{% endif %}
+        {%- endfor %},
+        2
+    ), '')
+{%- endmacro %}
+
+{# Null, or blank once trimmed (keys delivered as text). #}
+{% macro c360_dq_is_blank(expr) -%}
+    ({{ expr }} is null or trim(cast({{ expr }} as {{ dbt.type_string() }})) = '')
+{%- endmacro %}
+
+{# A plausible e-mail address once lower-cased and trimmed (null is not). #}
+{% macro c360_dq_is_invalid_email(expr) -%}
+    coalesce(not {{ c360_regexp_full_match(
+        'lower(trim(' ~ expr ~ '))', '[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}'
+    ) }}, true)
+{%- endmacro %}
+
+{# A code outside a list of accepted values (compared lower-cased and trimmed; null is unknown). #}
+{% macro c360_dq_is_unknown_code(expr, accepted) -%}
+    coalesce(lower(trim({{ expr }})) not in ('{{ accepted | join("', '") }}'), true)
+{%- endmacro %}
+
+{# A code not found in a column of a seed's import CTE (compared lower-cased and trimmed; null is unknown). #}
+{% macro c360_dq_is_unknown_reference(expr, cte, column) -%}
+    coalesce(lower(trim({{ expr }})) not in (select lower({{ column }}) from {{ cte }}), true)
+{%- endmacro %}
+
+{# A reference not among the parent's valid keys (the parent's import CTE); a null reference is an orphan too. #}
+{% macro c360_dq_is_orphan(expr, cte, column) -%}
+    coalesce({{ expr }} not in (select {{ column }} from {{ cte }}), true)
+{%- endmacro %}
+
+{# An amount outside [0, var dq_max_amount]; null amounts pass. #}
+{% macro c360_dq_is_invalid_amount(expr, max_amount=none) -%}
+    {%- set upper = var('dq_max_amount') if max_amount is none else max_amount -%}
+    ({{ expr }} < 0{% if upper != 'unbounded' %} or {{ expr }} > {{ upper }}{% endif %})
+{%- endmacro %}
+
+{# A helpdesk local-time text ('2024-03-05 14:22:10+05:30') that is present but cannot be parsed. #}
+{% macro c360_dq_is_unparseable_offset_string(expr) -%}
+    ({{ expr }} is not null and not coalesce(
+        {{ c360_regexp_full_match(expr, '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}') }}
+        and {{ c360_safe_cast('substr(' ~ expr ~ ', 1, 19)', dbt.type_timestamp()) }} is not null,
+        false
+    ))
+{%- endmacro %}
+
+{#
+    The raw tables under data-quality control: source, table, the raw columns forming the record key, the
+    expressions staging de-duplicates on (last write wins), and the staging model holding the clean rows.
+#}
+{% macro c360_dq_tables() -%}
+    {{ return([
+        {'source': 'user_db', 'table': 'customers', 'key': ['customer_id'], 'dedupe': ['customer_id']},
+        {'source': 'user_db', 'table': 'addresses', 'key': ['address_id'], 'dedupe': ['address_id']},
+        {'source': 'user_db', 'table': 'phones', 'key': ['phone_id'], 'dedupe': ['phone_id']},
+        {'source': 'credit_card', 'table': 'accounts', 'key': ['account_id'], 'dedupe': ['account_id']},
+        {'source': 'credit_card', 'table': 'limit_changes', 'key': ['limit_change_id'], 'dedupe': ['limit_change_id']},
+        {'source': 'credit_card', 'table': 'transactions', 'key': ['transaction_id'], 'dedupe': ['transaction_id']},
+        {'source': 'analytics', 'table': 'events', 'key': ['event_id'], 'dedupe': ['event_id']},
+        {'source': 'commerce', 'table': 'products', 'key': ['product_id'], 'dedupe': ['product_id']},
+        {'source': 'commerce', 'table': 'orders', 'key': ['order_id'], 'dedupe': ['order_id']},
+        {'source': 'commerce', 'table': 'order_items', 'key': ['order_item_id'], 'dedupe': ['order_item_id']},
+        {'source': 'support', 'table': 'tickets', 'key': ['ticket_id'], 'dedupe': ['ticket_id']},
+        {'source': 'billing', 'table': 'subscriptions', 'key': ['subscription_id'], 'dedupe': ['subscription_id']},
+        {'source': 'billing', 'table': 'invoices', 'key': ['invoice_id'], 'dedupe': ['invoice_id']},
+        {'source': 'marketing', 'table': 'attributions', 'key': ['attribution_id'], 'dedupe': ['customer_id']},
+        {'source': 'marketing', 'table': 'spend', 'key': ['spend_date', 'channel_code'],
+         'dedupe': ['cast(spend_date as date)', 'lower(trim(channel_code))']}
+    ]) }}
+{%- endmacro %}
+
+{# One expression per key for count(distinct): the expression itself, or its parts as text joined by '|'. #}
+{% macro c360_dq_key_text(expressions) -%}
+    {%- if expressions | length == 1 -%}
+        {{ expressions[0] }}
+    {%- else -%}
+        {%- for expression in expressions -%}
+            coalesce(cast({{ expression }} as {{ dbt.type_string() }}), '')
+            {%- if not loop.last %} || '|' || {% endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{# A record's key as text: key columns joined with '|'; null when any part is null. #}
+{% macro c360_dq_record_key(columns, relation_alias) -%}
+    {%- for column in columns -%}
+        cast({{ relation_alias }}.{{ column }} as {{ dbt.type_string() }}){% if not loop.last %} || '|' || {% endif %}
+    {%- endfor -%}
+{%- endmacro %}

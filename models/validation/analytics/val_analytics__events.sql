@@ -1,0 +1,30 @@
+with
+
+source as (
+    select * from {{ c360_source('analytics', 'events') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+event_types as (
+    select * from {{ ref('event_types') }}
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.event_id is null'],
+            ['future_timestamp', 'source.occurred_at > source._loaded_at'],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.user_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_reference('source.event_type', 'event_types', 'event_type')
+                ~ ' or ' ~ c360_dq_is_unknown_reference('source.domain', 'event_types', 'domain')],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

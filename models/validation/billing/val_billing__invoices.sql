@@ -1,0 +1,32 @@
+with
+
+source as (
+    select * from {{ c360_source('billing', 'invoices') }}
+),
+
+valid_subscriptions as (
+    select subscription_id from {{ ref('val_billing__subscriptions') }}
+    where dq_reason_codes is null
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.invoice_id is null'],
+            ['future_timestamp', 'source.issued_at > source._loaded_at'],
+            ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
+            ['orphan_foreign_key',
+                c360_dq_is_orphan('source.subscription_id', 'valid_subscriptions', 'subscription_id')
+                ~ ' or ' ~ c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value', c360_dq_is_unknown_code('source.invoice_status', ['paid', 'failed', 'refunded'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

@@ -1,0 +1,34 @@
+with
+
+source as (
+    select * from {{ c360_source('billing', 'subscriptions') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+plans as (
+    select * from {{ ref('plans') }}
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.subscription_id is null'],
+            ['future_timestamp',
+                'source.started_at > source._loaded_at or source.ended_at > source._loaded_at'
+                ~ ' or source.updated_at > source._loaded_at'],
+            ['invalid_amount', c360_dq_is_invalid_amount('source.price')],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_reference('source.plan_code', 'plans', 'plan_code')
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.billing_interval', ['month', 'year'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.subscription_status', ['active', 'cancelled'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

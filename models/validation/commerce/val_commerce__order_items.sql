@@ -1,0 +1,34 @@
+with
+
+source as (
+    select * from {{ c360_source('commerce', 'order_items') }}
+),
+
+valid_orders as (
+    select order_id from {{ ref('val_commerce__orders') }}
+    where dq_reason_codes is null
+),
+
+valid_products as (
+    select product_id from {{ ref('val_commerce__products') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.order_item_id is null'],
+            ['invalid_amount',
+                c360_dq_is_invalid_amount('source.unit_price')
+                ~ ' or ' ~ c360_dq_is_invalid_amount('source.discount_amount')
+                ~ ' or source.discount_amount > source.quantity * source.unit_price'
+                ~ ' or source.quantity < 1 or ' ~ c360_dq_is_invalid_amount('source.quantity', var('dq_max_quantity'))],
+            ['orphan_foreign_key',
+                c360_dq_is_orphan('source.order_id', 'valid_orders', 'order_id')
+                ~ ' or ' ~ c360_dq_is_orphan('source.product_id', 'valid_products', 'product_id')],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

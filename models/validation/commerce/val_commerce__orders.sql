@@ -1,0 +1,26 @@
+with
+
+source as (
+    select * from {{ c360_source('commerce', 'orders') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.order_id is null'],
+            ['future_timestamp', 'source.ordered_at > source._loaded_at or source.refunded_at > source._loaded_at'],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_code('source.order_status', ['completed', 'shipped', 'refunded', 'cancelled'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.order_channel', ['web', 'app', 'phone'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

@@ -1,0 +1,24 @@
+with
+
+source as (
+    select * from {{ c360_source('commerce', 'products') }}
+),
+
+product_categories as (
+    select * from {{ ref('product_categories') }}
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.product_id is null'],
+            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['invalid_amount', c360_dq_is_invalid_amount('source.list_price')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_reference('source.category_code', 'product_categories', 'category_code')],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

@@ -1,0 +1,27 @@
+with
+
+source as (
+    select * from {{ c360_source('credit_card', 'accounts') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.account_id is null'],
+            ['future_timestamp', 'source.onboarded_at > source._loaded_at'],
+            ['invalid_amount', c360_dq_is_invalid_amount('source.credit_limit')],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_code('source.card_product', ['classic', 'gold', 'platinum'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.account_status', ['active', 'closed', 'frozen'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

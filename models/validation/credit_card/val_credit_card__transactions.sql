@@ -1,0 +1,29 @@
+with
+
+source as (
+    select * from {{ c360_source('credit_card', 'transactions') }}
+),
+
+valid_accounts as (
+    select account_id from {{ ref('val_credit_card__accounts') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.transaction_id is null'],
+            ['future_timestamp', 'source.transacted_at > source._loaded_at'],
+            ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.account_id', 'valid_accounts', 'account_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_code('source.transaction_type', ['purchase', 'refund', 'cash_advance'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.merchant_category', [
+                    'grocery', 'travel', 'dining', 'fuel', 'electronics', 'apparel', 'health', 'entertainment'
+                ])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

@@ -1,0 +1,28 @@
+with
+
+source as (
+    select * from {{ c360_source('marketing', 'attributions') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+channels as (
+    select * from {{ ref('channels') }}
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.attribution_id is null'],
+            ['future_timestamp', 'source.attributed_at > source._loaded_at'],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value', c360_dq_is_unknown_reference('source.channel_code', 'channels', 'channel_code')],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

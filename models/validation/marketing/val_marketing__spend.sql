@@ -1,0 +1,27 @@
+with
+
+source as (
+    select * from {{ c360_source('marketing', 'spend') }}
+),
+
+channels as (
+    select * from {{ ref('channels') }}
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.spend_date is null or ' ~ c360_dq_is_blank('source.channel_code')],
+            ['invalid_amount',
+                c360_dq_is_invalid_amount('source.spend_amount', 'unbounded')
+                ~ ' or ' ~ c360_dq_is_invalid_amount('source.impressions', 'unbounded')],
+            ['unknown_enum_value',
+                'not ' ~ c360_dq_is_blank('source.channel_code') ~ ' and '
+                ~ c360_dq_is_unknown_reference('source.channel_code', 'channels', 'channel_code')
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.currency_code', ['usd'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

@@ -1,0 +1,31 @@
+with
+
+source as (
+    select * from {{ c360_source('support', 'tickets') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.ticket_id is null'],
+            ['unparseable_timestamp',
+                c360_dq_is_unparseable_offset_string('source.opened_at')
+                ~ ' or source.opened_at is null'
+                ~ ' or ' ~ c360_dq_is_unparseable_offset_string('source.resolved_at')],
+            ['invalid_amount', 'source.satisfaction_score < 1 or source.satisfaction_score > 5'],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_code('source.ticket_status', ['open', 'pending', 'resolved', 'closed'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.priority', ['low', 'normal', 'high', 'urgent'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('source.contact_channel', ['email', 'chat', 'phone'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final

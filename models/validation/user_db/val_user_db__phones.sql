@@ -1,0 +1,25 @@
+with
+
+source as (
+    select * from {{ c360_source('user_db', 'phones') }}
+),
+
+valid_customers as (
+    select customer_id from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null
+),
+
+final as (
+    select
+        source.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', 'source.phone_id is null'],
+            ['invalid_phone', c360_normalize_phone('source.phone_number') ~ ' is null'],
+            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value', c360_dq_is_unknown_code('source.phone_type', ['mobile', 'home', 'work'])],
+        ]) }} as dq_reason_codes
+    from source
+)
+
+select * from final
