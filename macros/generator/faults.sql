@@ -173,8 +173,8 @@
             'key': 'subscription_id', 'rows': c360_rows('num_subscriptions_multiplier'),
             'kinds': [
                 {'name': 'null_subscription_id', 'classes': ['missing_primary_key'], 'replace': {'subscription_id': null_key}},
-                {'name': 'repriced', 'classes': ['duplicate_id'], 'outcome': 'collapsed',
-                 'replace': {'price': 'price + 1', 'updated_at': c360_add_seconds('updated_at', 86400), '_loaded_at': later}},
+                {'name': 'late_update', 'classes': ['duplicate_id'], 'outcome': 'collapsed',
+                 'replace': {'updated_at': c360_add_seconds('updated_at', 3600), '_loaded_at': later}},
                 {'name': 'unknown_plan', 'classes': ['unknown_enum_value'], 'replace': {'plan_code': "'platinum_weekly'"}},
                 {'name': 'negative_price', 'classes': ['invalid_amount'],
                  'replace': {'price': 'cast(-9.99 as ' ~ dbt.type_numeric() ~ ')'}}

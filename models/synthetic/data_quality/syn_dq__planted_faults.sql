@@ -16,7 +16,7 @@ planted as (
     {%- for row in kinds %}
     select
         '{{ row.table.split("__")[0] }}' as source_name,
-        '{{ row.table }}' as source_table,
+        '{{ row.table.split("__")[1] }}' as source_table,
         '{{ row.kind.name }}' as fault_kind,
         '{{ row.kind.classes | join("|") }}' as fault_classes,
         '{{ row.kind.outcome }}' as expected_outcome,
