@@ -7,7 +7,9 @@
 #   ./scripts/run-local.sh --select tag:staging
 #
 # The warehouse is $C360_DUCKDB_PATH (default: customer_360.duckdb in the project root). Every model is
-# rebuilt in full, so running this twice with the same arguments gives the same warehouse.
+# rebuilt in full, so running this twice with the same arguments gives the same warehouse, and a run that
+# was killed (even kill -9) is repaired by the next one. If another process holds the warehouse, the run
+# stops at once with a clear message (exit 75); C360_LOCK_WAIT_SECONDS=600 waits for it instead.
 set -euo pipefail
 
 # shellcheck source=scripts/bootstrap.sh
@@ -47,11 +49,16 @@ done
 section "dbt deps"
 dbt deps
 
+# DuckDB allows one writing process per file: fail fast with a clear message when another run holds the
+# warehouse (or wait up to C360_LOCK_WAIT_SECONDS for it), instead of dbt's stack trace.
+guard=("$C360_PYTHON" scripts/warehouse_lock.py --wait "${C360_LOCK_WAIT_SECONDS:-0}"
+    "${C360_DUCKDB_PATH:-customer_360.duckdb}" --)
+
 section "dbt seed ${seed_args[*]:-}"
-dbt seed ${seed_args[@]+"${seed_args[@]}"}
+"${guard[@]}" dbt seed ${seed_args[@]+"${seed_args[@]}"}
 
 section "dbt build $*"
-dbt build "$@"
+"${guard[@]}" dbt build "$@"
 
 section "summary"
 "$C360_PYTHON" scripts/summary.py

@@ -1,0 +1,212 @@
+"""Planted faults end up where they belong: quarantined, collapsed or normalised; nothing is lost.
+
+The faulted build plants faults with var fault_rate (macros/generator/faults.sql) and runs the whole
+`dbt build`, data tests included, so every staging and mart test also holds on dirty input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from c360_dbt import NUM_CUSTOMERS, RAW_TABLES, Builder, fetch_all, fetch_dicts, row_count
+
+FAULT_RATE = 0.01
+# the fault classes the issue lists, by where they must end up
+QUARANTINED_CLASSES: frozenset[str] = frozenset({
+    "missing_primary_key", "invalid_email", "invalid_phone", "unparseable_timestamp", "future_timestamp",
+    "invalid_amount", "orphan_foreign_key", "unknown_enum_value",
+})
+ALL_CLASSES: frozenset[str] = QUARANTINED_CLASSES | {"duplicate_id", "mixed_case_email"}
+SOURCES: frozenset[str] = frozenset({table.split("__")[0] for table in RAW_TABLES})
+
+
+@pytest.fixture(scope="module")
+def faulted_build(dbt_build: Builder) -> Path:
+    return dbt_build("faulted", {"num_customers": NUM_CUSTOMERS, "fault_rate": FAULT_RATE}, args=("build",))
+
+
+def planted_rows(db_path: Path) -> list[dict[str, object]]:
+    return fetch_dicts(db_path, "select * from raw.dq__planted_faults")
+
+
+def planted_by_class(db_path: Path, outcome: str) -> Counter[tuple[str, str]]:
+    """(raw table, fault class) -> rows planted with that class and expected outcome."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for row in planted_rows(db_path):
+        if row["expected_outcome"] == outcome:
+            for fault_class in str(row["fault_classes"]).split("|"):
+                counts[(f"{row['source_name']}__{row['source_table']}", fault_class)] += int(row["planted_rows"])
+    return counts
+
+
+def quarantined_by_class(db_path: Path) -> Counter[tuple[str, str]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for source_name, source_table, reason_codes in fetch_all(
+        db_path, "select source_name, source_table, reason_codes from marts.dq_quarantine"
+    ):
+        for reason in reason_codes.split("|"):
+            counts[(f"{source_name}__{source_table}", reason)] += 1
+    return counts
+
+
+def test_every_fault_class_is_planted_in_every_source(faulted_build: Path) -> None:
+    rows = planted_rows(faulted_build)
+    classes = {fault_class for row in rows for fault_class in str(row["fault_classes"]).split("|")}
+    assert classes == ALL_CLASSES
+    assert {str(row["source_name"]) for row in rows} == SOURCES
+    # several reasons on one record
+    assert any("|" in str(row["fault_classes"]) for row in rows)
+
+
+def test_quarantined_count_equals_planted_count_per_class(faulted_build: Path) -> None:
+    planted = planted_by_class(faulted_build, "quarantined")
+    quarantined = quarantined_by_class(faulted_build)
+    assert sum(planted.values()) > 0
+    assert quarantined == planted
+    per_class_planted = Counter({cls: 0 for cls in QUARANTINED_CLASSES})
+    for (_, fault_class), count in planted.items():
+        per_class_planted[fault_class] += count
+    assert all(count > 0 for count in per_class_planted.values()), per_class_planted
+
+
+def test_one_quarantine_row_per_rejected_record(faulted_build: Path) -> None:
+    records_by_table: Counter[str] = Counter()
+    for row in planted_rows(faulted_build):
+        if row["expected_outcome"] == "quarantined":
+            records_by_table[str(row["source_table"])] += int(row["planted_rows"])
+    found = dict(fetch_all(faulted_build, "select source_table, count(*) from marts.dq_quarantine group by 1"))
+    assert found == dict(records_by_table)
+    multi = fetch_all(
+        faulted_build,
+        "select count(*) from marts.dq_quarantine where reason_codes = 'invalid_email|future_timestamp'",
+    )[0][0]
+    assert multi == sum(
+        int(row["planted_rows"]) for row in planted_rows(faulted_build)
+        if row["fault_classes"] == "invalid_email|future_timestamp"
+    )
+
+
+def test_raw_equals_clean_plus_quarantined_plus_duplicates(faulted_build: Path) -> None:
+    duplicates = planted_by_class(faulted_build, "collapsed")
+    quarantined = dict(fetch_all(
+        faulted_build, "select source_name || '__' || source_table, count(*) from marts.dq_quarantine group by 1"
+    ))
+    for table in RAW_TABLES:
+        raw = row_count(faulted_build, f"raw.{table}")
+        clean = row_count(faulted_build, f"staging.stg_{table}")
+        collapsed = duplicates[(table, "duplicate_id")]
+        assert raw == clean + quarantined.get(table, 0) + collapsed, table
+    assert {table.split("__")[0] for (table, _), count in duplicates.items() if count > 0} == SOURCES
+    # the reconciliation mart agrees, row by row
+    assert fetch_all(faulted_build, "select count(*) from marts.dq_reconciliation where unaccounted_rows <> 0") == [(0,)]
+    assert row_count(faulted_build, "marts.dq_reconciliation") == len(RAW_TABLES)
+
+
+def test_duplicates_resolve_to_the_latest_copy(faulted_build: Path) -> None:
+    # planted duplicates arrive a day later with another e-mail: the later copy wins
+    rows = fetch_all(
+        faulted_build,
+        """
+        select raw.customer_id, raw.email, stg.email
+        from raw.user_db__customers as raw
+        inner join staging.stg_user_db__customers as stg on raw.customer_id = stg.customer_id
+        where raw.customer_id in (
+            select customer_id from raw.user_db__customers group by customer_id having count(*) > 1
+        )
+        and raw._loaded_at = (
+            select max(copies._loaded_at) from raw.user_db__customers as copies
+            where copies.customer_id = raw.customer_id
+        )
+        """,
+    )
+    assert rows
+    assert all(stg_email == raw_email.strip().lower() and stg_email.startswith("updated.")
+               for _, raw_email, stg_email in rows)
+
+
+def test_mixed_case_emails_are_normalised_not_rejected(faulted_build: Path) -> None:
+    planted = planted_by_class(faulted_build, "normalised")[("user_db__customers", "mixed_case_email")]
+    rows = fetch_all(
+        faulted_build,
+        """
+        select raw.email, stg.email
+        from raw.user_db__customers as raw
+        left join staging.stg_user_db__customers as stg on raw.customer_id = stg.customer_id
+        where raw.email not in (lower(raw.email), upper(raw.email))
+        """,
+    )
+    assert planted > 0
+    assert len(rows) == planted
+    assert all(stg_email == raw_email.strip().lower() for raw_email, stg_email in rows)
+
+
+def test_quarantine_keeps_the_raw_row_and_raw_is_untouched(faulted_build: Path) -> None:
+    for table in RAW_TABLES:
+        source, name = table.split("__")
+        # the validation model is the raw table plus reason codes: same rows, same values
+        difference = fetch_all(
+            faulted_build,
+            f"""
+            select count(*) from (
+                (select * from raw.{table} except all
+                 select * exclude (dq_reason_codes) from validation.val_{table})
+                union all
+                (select * exclude (dq_reason_codes) from validation.val_{table} except all
+                 select * from raw.{table})
+            )
+            """,
+        )
+        assert difference == [(0,)], table
+        # every quarantined raw_record is a row of the raw table, as received
+        unmatched = fetch_all(
+            faulted_build,
+            f"""
+            select count(*) from marts.dq_quarantine as quarantine
+            where quarantine.source_name = '{source}' and quarantine.source_table = '{name}'
+            and quarantine.raw_record not in (
+                select cast(to_json(raw_row) as varchar) from raw.{table} as raw_row
+            )
+            """,
+        )
+        assert unmatched == [(0,)], table
+
+
+def test_reconciliation_failures_are_stored(faulted_build: Path) -> None:
+    stored = fetch_all(
+        faulted_build,
+        "select table_name from information_schema.tables where table_schema = 'dbt_test__audit'"
+        " and table_name like 'reconciles_%'",
+    )
+    assert len(stored) == len(SOURCES)
+    for (table_name,) in stored:
+        assert row_count(faulted_build, f"dbt_test__audit.{table_name}") == 0
+
+
+def test_daily_summary_adds_up(faulted_build: Path) -> None:
+    totals = fetch_all(
+        faulted_build,
+        """
+        select
+            sum(received_rows), sum(clean_rows), sum(quarantined_rows), sum(duplicates_collapsed),
+            sum(case when received_rows <> clean_rows + quarantined_rows + duplicates_collapsed then 1 else 0 end)
+        from marts.dq_daily_summary
+        """,
+    )[0]
+    reconciled = fetch_all(
+        faulted_build,
+        "select sum(raw_rows), sum(clean_rows), sum(quarantined_rows), sum(duplicates_collapsed)"
+        " from marts.dq_reconciliation",
+    )[0]
+    assert totals[:4] == reconciled
+    assert totals[4] == 0
+
+
+def test_faults_off_quarantines_nothing(default_build: Path) -> None:
+    assert row_count(default_build, "raw.dq__planted_faults") == 0
+    assert row_count(default_build, "marts.dq_quarantine") == 0
+    # staging sees every raw row: the validation layer changes nothing on clean input
+    for table in RAW_TABLES:
+        assert row_count(default_build, f"staging.stg_{table}") == row_count(default_build, f"raw.{table}"), table
