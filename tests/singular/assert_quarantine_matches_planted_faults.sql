@@ -28,15 +28,15 @@ reconciliation as (
 
 planted_by_class as (
     {%- for reason in reasons %}
-    select
-        source_name,
-        source_table,
-        '{{ reason }}' as fault_class,
-        sum(planted_rows) as planted_rows
-    from planted
-    where '|' || fault_classes || '|' like '%|{{ reason }}|%'
-    group by source_name, source_table
-    union all
+        select
+            source_name,
+            source_table,
+            '{{ reason }}' as fault_class,
+            sum(planted_rows) as planted_rows
+        from planted
+        where '|' || fault_classes || '|' like '%|{{ reason }}|%'
+        group by source_name, source_table
+        union all
     {%- endfor %}
     select
         source_name,
@@ -50,14 +50,14 @@ planted_by_class as (
 
 found_by_class as (
     {%- for reason in reasons %}
-    select
-        source_name,
-        source_table,
-        '{{ reason }}' as fault_class,
-        sum(case when has_{{ reason }} then 1 else 0 end) as found_rows
-    from quarantine
-    group by source_name, source_table
-    union all
+        select
+            source_name,
+            source_table,
+            '{{ reason }}' as fault_class,
+            sum(case when has_{{ reason }} then 1 else 0 end) as found_rows
+        from quarantine
+        group by source_name, source_table
+        union all
     {%- endfor %}
     select
         source_name,

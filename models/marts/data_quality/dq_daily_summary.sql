@@ -6,14 +6,14 @@
 with
 
 {% for entry in tables %}
-{%- set name = entry.source ~ '__' ~ entry.table %}
-raw_{{ name }} as (
-    select * from {{ c360_source(entry.source, entry.table) }}
-),
+    {%- set name = entry.source ~ '__' ~ entry.table %}
+    raw_{{ name }} as (
+        select * from {{ c360_source(entry.source, entry.table) }}
+    ),
 
-stg_{{ name }} as (
-    select * from {{ ref('stg_' ~ name) }}
-),
+    stg_{{ name }} as (
+        select * from {{ ref('stg_' ~ name) }}
+    ),
 
 {% endfor %}
 quarantine as (
@@ -22,27 +22,27 @@ quarantine as (
 
 daily_counts as (
     {%- for entry in tables %}
-    {%- set name = entry.source ~ '__' ~ entry.table %}
-    select
-        '{{ entry.source }}' as source_name,
-        '{{ entry.table }}' as source_table,
-        cast(_loaded_at as date) as loaded_on,
-        count(*) as received_rows,
-        0 as clean_rows
-    from raw_{{ name }}
-    group by cast(_loaded_at as date)
-    union all
-    select
-        '{{ entry.source }}' as source_name,
-        '{{ entry.table }}' as source_table,
-        cast(loaded_at as date) as loaded_on,
-        0 as received_rows,
-        count(*) as clean_rows
-    from stg_{{ name }}
-    group by cast(loaded_at as date)
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        {%- set name = entry.source ~ '__' ~ entry.table %}
+        select
+            '{{ entry.source }}' as source_name,
+            '{{ entry.table }}' as source_table,
+            cast(_loaded_at as date) as loaded_on,
+            count(*) as received_rows,
+            0 as clean_rows
+        from raw_{{ name }}
+        group by cast(_loaded_at as date)
+        union all
+        select
+            '{{ entry.source }}' as source_name,
+            '{{ entry.table }}' as source_table,
+            cast(loaded_at as date) as loaded_on,
+            0 as received_rows,
+            count(*) as clean_rows
+        from stg_{{ name }}
+        group by cast(loaded_at as date)
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -53,7 +53,9 @@ daily_quarantine as (
         loaded_on,
         count(*) as quarantined_rows,
         {%- for reason in reasons %}
-        sum(case when has_{{ reason }} then 1 else 0 end) as quarantined_{{ reason }}{% if not loop.last %},{% endif %}
+            sum(
+                case when has_{{ reason }} then 1 else 0 end
+            ) as quarantined_{{ reason }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from quarantine
     group by source_name, source_table, loaded_on
@@ -82,7 +84,9 @@ final as (
         - daily_totals.clean_rows
         - coalesce(daily_quarantine.quarantined_rows, 0) as duplicates_collapsed,
         {%- for reason in reasons %}
-        coalesce(daily_quarantine.quarantined_{{ reason }}, 0) as quarantined_{{ reason }}{% if not loop.last %},{% endif %}
+            coalesce(
+                daily_quarantine.quarantined_{{ reason }}, 0
+            ) as quarantined_{{ reason }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from daily_totals
     left join daily_quarantine

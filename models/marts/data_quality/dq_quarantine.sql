@@ -5,10 +5,10 @@
 with
 
 {% for entry in tables %}
-{{ entry.source }}__{{ entry.table }} as (
-    select * from {{ ref('val_' ~ entry.source ~ '__' ~ entry.table) }}
-    where dq_reason_codes is not null
-),
+    {{ entry.source }}__{{ entry.table }} as (
+        select * from {{ ref('val_' ~ entry.source ~ '__' ~ entry.table) }}
+        where dq_reason_codes is not null
+    ),
 
 {% endfor %}
 rejected as (
@@ -19,17 +19,17 @@ rejected as (
                 {%- do columns.append(column.name) %}
             {%- endif %}
         {%- endfor %}
-    select
-        '{{ entry.source }}' as source_name,
-        '{{ entry.table }}' as source_table,
-        {{ c360_dq_record_key(entry.key, 'flagged') }} as record_key,
-        flagged.dq_reason_codes as reason_codes,
-        cast(flagged._loaded_at as {{ dbt.type_timestamp() }}) as loaded_at,
-        {{ c360_columns_to_json('flagged', columns) }} as raw_record
-    from {{ entry.source }}__{{ entry.table }} as flagged
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ entry.source }}' as source_name,
+            '{{ entry.table }}' as source_table,
+            {{ c360_dq_record_key(entry.key, 'flagged') }} as record_key,
+            flagged.dq_reason_codes as reason_codes,
+            cast(flagged._loaded_at as {{ dbt.type_timestamp() }}) as loaded_at,
+            {{ c360_columns_to_json('flagged', columns) }} as raw_record
+        from {{ entry.source }}__{{ entry.table }} as flagged
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -43,7 +43,7 @@ final as (
         record_key,
         reason_codes,
         {%- for reason in c360_dq_reasons() %}
-        {{ dbt.position("'" ~ reason ~ "'", 'reason_codes') }} > 0 as has_{{ reason }},
+            {{ dbt.position("'" ~ reason ~ "'", 'reason_codes') }} > 0 as has_{{ reason }},
         {%- endfor %}
         loaded_at,
         cast(loaded_at as date) as loaded_on,

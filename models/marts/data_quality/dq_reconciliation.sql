@@ -6,18 +6,18 @@
 with
 
 {% for entry in tables %}
-{%- set name = entry.source ~ '__' ~ entry.table %}
-raw_{{ name }} as (
-    select * from {{ c360_source(entry.source, entry.table) }}
-),
+    {%- set name = entry.source ~ '__' ~ entry.table %}
+    raw_{{ name }} as (
+        select * from {{ c360_source(entry.source, entry.table) }}
+    ),
 
-stg_{{ name }} as (
-    select * from {{ ref('stg_' ~ name) }}
-),
+    stg_{{ name }} as (
+        select * from {{ ref('stg_' ~ name) }}
+    ),
 
-val_{{ name }} as (
-    select * from {{ ref('val_' ~ name) }}
-),
+    val_{{ name }} as (
+        select * from {{ ref('val_' ~ name) }}
+    ),
 
 {% endfor %}
 quarantine as (
@@ -35,20 +35,20 @@ quarantined as (
 
 counted as (
     {%- for entry in tables %}
-    {%- set name = entry.source ~ '__' ~ entry.table %}
-    select
-        '{{ entry.source }}' as source_name,
-        '{{ entry.table }}' as source_table,
-        (select count(*) from raw_{{ name }}) as raw_rows,
-        (select count(*) from stg_{{ name }}) as clean_rows,
-        (
-            select count(*) - count(distinct {{ c360_dq_key_text(entry.dedupe) }})
-            from val_{{ name }}
-            where dq_reason_codes is null
-        ) as duplicates_collapsed
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        {%- set name = entry.source ~ '__' ~ entry.table %}
+        select
+            '{{ entry.source }}' as source_name,
+            '{{ entry.table }}' as source_table,
+            (select count(*) as raw_rows from raw_{{ name }}) as raw_rows,
+            (select count(*) as clean_rows from stg_{{ name }}) as clean_rows,
+            (
+                select count(*) - count(distinct {{ c360_dq_key_text(entry.dedupe) }}) as duplicates_collapsed
+                from val_{{ name }}
+                where dq_reason_codes is null
+            ) as duplicates_collapsed
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

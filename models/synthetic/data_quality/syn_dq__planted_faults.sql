@@ -25,15 +25,15 @@ planted as (
     union all
     {%- endif %}
     {%- else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as source_name,
-        cast(null as {{ dbt.type_string() }}) as source_table,
-        cast(null as {{ dbt.type_string() }}) as fault_kind,
-        cast(null as {{ dbt.type_string() }}) as fault_classes,
-        cast(null as {{ dbt.type_string() }}) as expected_outcome,
-        cast(null as {{ dbt.type_bigint() }}) as planted_rows
-    from (select 1 as no_rows) as nothing
-    where 1 = 0
+        select
+            cast(null as {{ dbt.type_string() }}) as source_name,
+            cast(null as {{ dbt.type_string() }}) as source_table,
+            cast(null as {{ dbt.type_string() }}) as fault_kind,
+            cast(null as {{ dbt.type_string() }}) as fault_classes,
+            cast(null as {{ dbt.type_string() }}) as expected_outcome,
+            cast(null as {{ dbt.type_bigint() }}) as planted_rows
+        from (select 1 as placeholder) as empty_input
+        where 1 = 0
     {%- endfor %}
 ),
 
