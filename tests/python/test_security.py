@@ -29,6 +29,7 @@ SECRET_PATTERNS: tuple[re.Pattern[str], ...] = (
 MUST_BE_IGNORED: tuple[str, ...] = (
     ".env", ".env.prod", "keyfile.json", "bq-keyfile.json", "service-account.json", "service-account-prod.json",
     "credentials.json", "gcp.json.key", "customer_360.duckdb", "target/manifest.json", "logs/dbt.log",
+    ".venv",  # a directory or a symlink to one
 )
 
 
