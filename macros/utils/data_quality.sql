@@ -123,3 +123,28 @@
         cast({{ relation_alias }}.{{ column }} as {{ dbt.type_string() }}){% if not loop.last %} || '|' || {% endif %}
     {%- endfor -%}
 {%- endmacro %}
+
+{#
+    The raw columns of a validation model, in order, from its YAML (graph), without dq_reason_codes: known at
+    compile time without querying the warehouse (offline BigQuery compiles stay offline). Every validation
+    model documents every raw column; tests/python/test_data_quality.py checks the quarantine's raw_record
+    equals the whole raw row. Empty at parse time.
+#}
+{% macro c360_dq_raw_columns(model_name) -%}
+    {%- if not execute -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ model_name) -%}
+    {%- set columns = [] -%}
+    {%- if node is not none -%}
+        {%- for column in node.columns.keys() -%}
+            {%- if column != 'dq_reason_codes' -%}
+                {%- do columns.append(column) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if columns | length == 0 -%}
+        {{ exceptions.raise_compiler_error("no documented raw columns for " ~ model_name ~ " (its YAML lists them)") }}
+    {%- endif -%}
+    {{ return(columns) }}
+{%- endmacro %}

@@ -13,12 +13,7 @@ with
 {% endfor %}
 rejected as (
     {%- for entry in tables %}
-        {%- set columns = [] %}
-        {%- for column in adapter.get_columns_in_relation(ref('val_' ~ entry.source ~ '__' ~ entry.table)) %}
-            {%- if column.name | lower != 'dq_reason_codes' %}
-                {%- do columns.append(column.name) %}
-            {%- endif %}
-        {%- endfor %}
+        {%- set columns = c360_dq_raw_columns('val_' ~ entry.source ~ '__' ~ entry.table) %}
         select
             '{{ entry.source }}' as source_name,
             '{{ entry.table }}' as source_table,
