@@ -77,7 +77,8 @@ def key_columns(manifest: dict[str, Any], unique_id: str) -> tuple[str, ...]:
     """The model's primary key: its `unique` column test, else its `unique_combination` test, else its
     `meta: {parity_key: [...]}` (tables keyed by raw rows, e.g. the validation models: unique on clean input)."""
     combination: tuple[str, ...] = tuple(
-        str(column) for column in manifest["nodes"][unique_id]["config"].get("meta", {}).get("parity_key", [])
+        str(column)
+        for column in manifest["nodes"].get(unique_id, {}).get("config", {}).get("meta", {}).get("parity_key", [])
     )
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or node.get("attached_node") != unique_id:
