@@ -296,8 +296,8 @@ where _fault_slot and _fault_kind = {{ kind['index'] }}
 {%- endmacro %}
 
 {#
-    The rows of a generator model as generated, before faults were planted: drops appended fault rows (keys
-    outside 1 .. rows, null keys) and later duplicate copies. Used where one generator model derives
+    The rows of a generator model as generated, before faults were planted: drops appended fault rows (null
+    keys, keys in the reserved range from 10^12) and later duplicate copies. Used where one generator model derives
     another (invoices from subscriptions), so planted faults do not cascade. A plain select with faults off.
 #}
 {% macro c360_unfaulted(relation, table) -%}
@@ -307,7 +307,7 @@ select * from {{ relation }}
     {%- else -%}
 select * from {{ relation }} as generated
 where
-    generated.{{ plan['key'] }} between 1 and {{ plan['rows'] }}
+    generated.{{ plan['key'] }} between 1 and 999999999999
     and generated._loaded_at = (
         select min(copies._loaded_at)
         from {{ relation }} as copies
