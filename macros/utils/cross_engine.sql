@@ -124,17 +124,15 @@
     {{ return(adapter.dispatch('c360_star', 'customer_360')(exclude, replace)) }}
 {%- endmacro %}
 {% macro default__c360_star(exclude, replace) -%}
-    *
-    {%- if exclude | length > 0 %} except ({{ exclude | join(', ') }}){% endif -%}
-    {%- if replace | length > 0 %} replace (
-        {%- for column, expression in replace.items() %}
-        {{ expression }} as {{ column }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
-    ){%- endif -%}
+    {{ c360_star_sql('except', exclude, replace) }}
 {%- endmacro %}
 {% macro duckdb__c360_star(exclude, replace) -%}
+    {{ c360_star_sql('exclude', exclude, replace) }}
+{%- endmacro %}
+{# The shared body: the engines differ only in the keyword that drops columns (except / exclude). #}
+{% macro c360_star_sql(exclude_keyword, exclude, replace) -%}
     *
-    {%- if exclude | length > 0 %} exclude ({{ exclude | join(', ') }}){% endif -%}
+    {%- if exclude | length > 0 %} {{ exclude_keyword }} ({{ exclude | join(', ') }}){% endif -%}
     {%- if replace | length > 0 %} replace (
         {%- for column, expression in replace.items() %}
         {{ expression }} as {{ column }}{% if not loop.last %},{% endif %}

@@ -1,6 +1,8 @@
 {#- customer_360 without direct identifiers, for sharing outside the customer data team: names and the
     street address dropped, e-mail and phone pseudonymised (SHA-256) and masked, customer_id replaced by a
-    pseudonymous key, signup kept as a date only. Every metric column is unchanged. -#}
+    pseudonymous key, signup kept as a date only. Every metric column is unchanged. The columns are an
+    explicit allowlist on purpose (not `select *` minus the PII): a column added to customer_360 later is not
+    shared until someone decides it may be. -#}
 {%- set salt = env_var('C360_PII_HASH_SALT', '') %}
 
 with
