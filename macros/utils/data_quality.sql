@@ -82,27 +82,65 @@
 
 {#
     The raw tables under data-quality control: source, table, the raw columns forming the record key, the
-    expressions staging de-duplicates on (last write wins), and the staging model holding the clean rows.
+    expressions a record is de-duplicated on (`dedupe`), and the order that picks the copy to keep (`latest`:
+    last write wins, then columns that break the remaining ties). The validation model ranks the copies once
+    (c360_dq_duplicate_rank); staging keeps rank 1.
 #}
 {% macro c360_dq_tables() -%}
     {{ return([
-        {'source': 'user_db', 'table': 'customers', 'key': ['customer_id'], 'dedupe': ['customer_id']},
-        {'source': 'user_db', 'table': 'addresses', 'key': ['address_id'], 'dedupe': ['address_id']},
-        {'source': 'user_db', 'table': 'phones', 'key': ['phone_id'], 'dedupe': ['phone_id']},
-        {'source': 'credit_card', 'table': 'accounts', 'key': ['account_id'], 'dedupe': ['account_id']},
-        {'source': 'credit_card', 'table': 'limit_changes', 'key': ['limit_change_id'], 'dedupe': ['limit_change_id']},
-        {'source': 'credit_card', 'table': 'transactions', 'key': ['transaction_id'], 'dedupe': ['transaction_id']},
-        {'source': 'analytics', 'table': 'events', 'key': ['event_id'], 'dedupe': ['event_id']},
-        {'source': 'commerce', 'table': 'products', 'key': ['product_id'], 'dedupe': ['product_id']},
-        {'source': 'commerce', 'table': 'orders', 'key': ['order_id'], 'dedupe': ['order_id']},
-        {'source': 'commerce', 'table': 'order_items', 'key': ['order_item_id'], 'dedupe': ['order_item_id']},
-        {'source': 'support', 'table': 'tickets', 'key': ['ticket_id'], 'dedupe': ['ticket_id']},
-        {'source': 'billing', 'table': 'subscriptions', 'key': ['subscription_id'], 'dedupe': ['subscription_id']},
-        {'source': 'billing', 'table': 'invoices', 'key': ['invoice_id'], 'dedupe': ['invoice_id']},
-        {'source': 'marketing', 'table': 'attributions', 'key': ['attribution_id'], 'dedupe': ['customer_id']},
+        {'source': 'user_db', 'table': 'customers', 'key': ['customer_id'], 'dedupe': ['customer_id'],
+         'latest': '_loaded_at desc, updated_at desc, email'},
+        {'source': 'user_db', 'table': 'addresses', 'key': ['address_id'], 'dedupe': ['address_id'],
+         'latest': '_loaded_at desc, created_at desc, street_line'},
+        {'source': 'user_db', 'table': 'phones', 'key': ['phone_id'], 'dedupe': ['phone_id'],
+         'latest': '_loaded_at desc, created_at desc, phone_number'},
+        {'source': 'credit_card', 'table': 'accounts', 'key': ['account_id'], 'dedupe': ['account_id'],
+         'latest': '_loaded_at desc, onboarded_at desc, account_status'},
+        {'source': 'credit_card', 'table': 'limit_changes', 'key': ['limit_change_id'], 'dedupe': ['limit_change_id'],
+         'latest': '_loaded_at desc, changed_at desc, change_type'},
+        {'source': 'credit_card', 'table': 'transactions', 'key': ['transaction_id'], 'dedupe': ['transaction_id'],
+         'latest': '_loaded_at desc, transacted_at desc, amount'},
+        {'source': 'analytics', 'table': 'events', 'key': ['event_id'], 'dedupe': ['event_id'],
+         'latest': '_loaded_at desc, occurred_at desc, event_type'},
+        {'source': 'commerce', 'table': 'products', 'key': ['product_id'], 'dedupe': ['product_id'],
+         'latest': '_loaded_at desc, product_name'},
+        {'source': 'commerce', 'table': 'orders', 'key': ['order_id'], 'dedupe': ['order_id'],
+         'latest': '_loaded_at desc, ordered_at desc, order_status'},
+        {'source': 'commerce', 'table': 'order_items', 'key': ['order_item_id'], 'dedupe': ['order_item_id'],
+         'latest': '_loaded_at desc, product_id, quantity'},
+        {'source': 'support', 'table': 'tickets', 'key': ['ticket_id'], 'dedupe': ['ticket_id'],
+         'latest': '_loaded_at desc, opened_at desc, ticket_status'},
+        {'source': 'billing', 'table': 'subscriptions', 'key': ['subscription_id'], 'dedupe': ['subscription_id'],
+         'latest': '_loaded_at desc, updated_at desc, subscription_status'},
+        {'source': 'billing', 'table': 'invoices', 'key': ['invoice_id'], 'dedupe': ['invoice_id'],
+         'latest': '_loaded_at desc, issued_at desc, invoice_status'},
+        {'source': 'marketing', 'table': 'attributions', 'key': ['attribution_id'], 'dedupe': ['customer_id'],
+         'latest': '_loaded_at desc, attributed_at desc, attribution_id desc'},
         {'source': 'marketing', 'table': 'spend', 'key': ['spend_date', 'channel_code'],
-         'dedupe': ['cast(spend_date as date)', 'lower(trim(channel_code))']}
+         'dedupe': ['cast(spend_date as date)', 'lower(trim(channel_code))'],
+         'latest': '_loaded_at desc, spend_amount desc'}
     ]) }}
+{%- endmacro %}
+
+{#
+    The rank of a valid row among the valid copies of its record (1 = the copy staging keeps), null for a row with
+    reason codes. Computed once, in the validation table, so no reader of a staging view repeats the window: the
+    heavy step of de-duplicating (20 events per customer) runs once per build instead of once per consumer and test.
+    Call it on a relation that has dq_reason_codes.
+#}
+{% macro c360_dq_duplicate_rank(source_name, table_name) -%}
+    {%- set matches = c360_dq_tables() | selectattr('source', 'equalto', source_name)
+        | selectattr('table', 'equalto', table_name) | list -%}
+    {%- if matches | length != 1 -%}
+        {{ exceptions.raise_compiler_error("no data-quality entry for " ~ source_name ~ "." ~ table_name) }}
+    {%- endif -%}
+    case
+        when dq_reason_codes is null
+            then row_number() over (
+                partition by dq_reason_codes is null, {{ matches[0].dedupe | join(', ') }}
+                order by {{ matches[0].latest }}
+            )
+    end
 {%- endmacro %}
 
 {# One expression per key for count(distinct): the expression itself, or its parts as text joined by '|'. #}
@@ -125,7 +163,7 @@
 {%- endmacro %}
 
 {#
-    The raw columns of a validation model, in order, from its YAML (graph), without dq_reason_codes: known at
+    The raw columns of a validation model, in order, from its YAML (graph), without the dq_ columns: known at
     compile time without querying the warehouse (offline BigQuery compiles stay offline). Every validation
     model documents every raw column; tests/python/test_data_quality.py checks the quarantine's raw_record
     equals the whole raw row. Empty at parse time.
@@ -138,7 +176,7 @@
     {%- set columns = [] -%}
     {%- if node is not none -%}
         {%- for column in node.columns.keys() -%}
-            {%- if column != 'dq_reason_codes' -%}
+            {%- if column not in ['dq_reason_codes', 'dq_duplicate_rank'] -%}
                 {%- do columns.append(column) -%}
             {%- endif -%}
         {%- endfor -%}

@@ -1,21 +1,4 @@
 {#
-    Deterministic de-duplication for staging: keeps one row per key, the most recently loaded one
-    (last write wins); order_by must end in columns that break every remaining tie.
-    Returns a select over the CTE `relation` with an extra column row_rank = 1 that the caller's final
-    CTE leaves out.
-#}
-{% macro c360_latest_rows(relation, partition_by, order_by) -%}
-    select *
-    from (
-        select
-            {{ relation }}.*,
-            row_number() over (partition by {{ partition_by }} order by {{ order_by }}) as row_rank
-        from {{ relation }}
-    ) as ranked
-    where row_rank = 1
-{%- endmacro %}
-
-{#
     An ISO-8601 local timestamp string with a UTC offset ('2024-03-05 14:22:10+05:30') converted to a
     UTC timestamp. Null in, null out.
 #}

@@ -152,9 +152,9 @@ def test_quarantine_keeps_the_raw_row_and_raw_is_untouched(faulted_build: Path) 
             f"""
             select count(*) from (
                 (select * from raw.{table} except all
-                 select * exclude (dq_reason_codes) from validation.val_{table})
+                 select * exclude (dq_reason_codes, dq_duplicate_rank) from validation.val_{table})
                 union all
-                (select * exclude (dq_reason_codes) from validation.val_{table} except all
+                (select * exclude (dq_reason_codes, dq_duplicate_rank) from validation.val_{table} except all
                  select * from raw.{table})
             )
             """,

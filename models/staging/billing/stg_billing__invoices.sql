@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_billing__invoices') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -17,10 +18,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'invoice_id', 'loaded_at desc, issued_at desc, invoice_status') }}
-),
-
 final as (
     select
         invoice_id,
@@ -31,7 +28,7 @@ final as (
         issued_at,
         cast(issued_at as date) as issued_on,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_billing__subscriptions') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -20,10 +21,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'subscription_id', 'loaded_at desc, updated_at desc, subscription_status') }}
-),
-
 final as (
     select
         subscription_id,
@@ -38,7 +35,7 @@ final as (
         cast(ended_at as date) as ended_on,
         updated_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

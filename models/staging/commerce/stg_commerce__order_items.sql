@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_commerce__order_items') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -17,10 +18,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'order_item_id', 'loaded_at desc, product_id, quantity') }}
-),
-
 final as (
     select
         order_item_id,
@@ -31,7 +28,7 @@ final as (
         quantity * unit_price as gross_amount,
         discount_amount,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_commerce__orders') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -17,10 +18,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'order_id', 'loaded_at desc, ordered_at desc, order_status') }}
-),
-
 final as (
     select
         order_id,
@@ -32,7 +29,7 @@ final as (
         refunded_at,
         cast(refunded_at as date) as refunded_on,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_commerce__products') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -16,10 +17,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'product_id', 'loaded_at desc, product_name') }}
-),
-
 final as (
     select
         product_id,
@@ -28,7 +25,7 @@ final as (
         list_price,
         created_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_credit_card__limit_changes') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -17,10 +18,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'limit_change_id', 'loaded_at desc, changed_at desc, change_type') }}
-),
-
 final as (
     select
         limit_change_id,
@@ -31,7 +28,7 @@ final as (
         change_reason,
         changed_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,9 @@ with
 
 source as (
     select * from {{ ref('val_marketing__attributions') }}
-    where dq_reason_codes is null
+    -- valid rows, one signup attribution per customer: the validation model ranks the copies (the latest
+    -- loaded record wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -16,11 +18,6 @@ renamed as (
     from source
 ),
 
--- signup attribution: one per customer, the latest loaded record wins
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'customer_id', 'loaded_at desc, attributed_at desc, attribution_id desc') }}
-),
-
 final as (
     select
         attribution_id,
@@ -29,7 +26,7 @@ final as (
         campaign,
         attributed_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_marketing__spend') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -16,10 +17,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'spend_date, channel_code', 'loaded_at desc, spend_amount desc') }}
-),
-
 final as (
     select
         channel_code || '|' || cast(spend_date as {{ dbt.type_string() }}) as spend_key,
@@ -29,7 +26,7 @@ final as (
         impressions,
         currency_code,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

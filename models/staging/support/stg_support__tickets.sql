@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_support__tickets') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -20,10 +21,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'ticket_id', 'loaded_at desc, opened_at desc, ticket_status') }}
-),
-
 final as (
     select
         ticket_id,
@@ -36,7 +33,7 @@ final as (
         resolved_at,
         satisfaction_score,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

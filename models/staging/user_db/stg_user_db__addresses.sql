@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_user_db__addresses') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -20,10 +21,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'address_id', 'loaded_at desc, created_at desc, street_line') }}
-),
-
 final as (
     select
         address_id,
@@ -36,7 +33,7 @@ final as (
         is_primary,
         created_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

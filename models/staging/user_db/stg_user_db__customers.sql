@@ -2,7 +2,8 @@ with
 
 source as (
     select * from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    -- valid rows, one copy per record: the validation model ranks the copies (last write wins)
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 renamed as (
@@ -18,10 +19,6 @@ renamed as (
     from source
 ),
 
-deduplicated as (
-    {{ c360_latest_rows('renamed', 'customer_id', 'loaded_at desc, updated_at desc, email') }}
-),
-
 final as (
     select
         customer_id,
@@ -34,7 +31,7 @@ final as (
         cast(signup_at as date) as signed_up_on,
         updated_at,
         loaded_at
-    from deduplicated
+    from renamed
 )
 
 select * from final

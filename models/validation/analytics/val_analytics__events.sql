@@ -13,7 +13,7 @@ event_types as (
     select * from {{ ref('event_types') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -25,6 +25,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_reference('source.domain', 'event_types', 'domain')],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('analytics', 'events') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

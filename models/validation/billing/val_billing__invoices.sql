@@ -14,7 +14,7 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -27,6 +27,13 @@ final as (
             ['unknown_enum_value', c360_dq_is_unknown_code('source.invoice_status', ['paid', 'failed', 'refunded'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('billing', 'invoices') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

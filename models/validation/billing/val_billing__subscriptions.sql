@@ -13,7 +13,7 @@ plans as (
     select * from {{ ref('plans') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -29,6 +29,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.subscription_status', ['active', 'cancelled'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('billing', 'subscriptions') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

@@ -14,7 +14,7 @@ valid_products as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -29,6 +29,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_orphan('source.product_id', 'valid_products', 'product_id')],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('commerce', 'order_items') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

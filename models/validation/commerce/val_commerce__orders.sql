@@ -9,7 +9,7 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -21,6 +21,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.order_channel', ['web', 'app', 'phone'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('commerce', 'orders') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

@@ -8,7 +8,7 @@ product_categories as (
     select * from {{ ref('product_categories') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -19,6 +19,13 @@ final as (
                 c360_dq_is_unknown_reference('source.category_code', 'product_categories', 'category_code')],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('commerce', 'products') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

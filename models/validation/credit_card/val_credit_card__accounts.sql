@@ -9,7 +9,7 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -22,6 +22,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.account_status', ['active', 'closed', 'frozen'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('credit_card', 'accounts') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

@@ -9,7 +9,7 @@ valid_accounts as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -24,6 +24,13 @@ final as (
                 ])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('credit_card', 'transactions') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

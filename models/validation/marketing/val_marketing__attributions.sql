@@ -13,7 +13,7 @@ channels as (
     select * from {{ ref('channels') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -23,6 +23,13 @@ final as (
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.channel_code', 'channels', 'channel_code')],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('marketing', 'attributions') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

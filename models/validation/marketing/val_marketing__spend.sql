@@ -8,7 +8,7 @@ channels as (
     select * from {{ ref('channels') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -22,6 +22,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.currency_code', ['usd'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('marketing', 'spend') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

@@ -9,7 +9,7 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -26,6 +26,13 @@ final as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.contact_channel', ['email', 'chat', 'phone'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('support', 'tickets') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

@@ -8,7 +8,7 @@ countries as (
     select * from {{ ref('countries') }}
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -18,6 +18,13 @@ final as (
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.country_code', 'countries', 'country_code')],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('user_db', 'customers') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final

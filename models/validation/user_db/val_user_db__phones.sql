@@ -9,7 +9,7 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
-final as (
+checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
@@ -20,6 +20,13 @@ final as (
             ['unknown_enum_value', c360_dq_is_unknown_code('source.phone_type', ['mobile', 'home', 'work'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+final as (
+    select
+        checked.*,
+        {{ c360_dq_duplicate_rank('user_db', 'phones') }} as dq_duplicate_rank
+    from checked
 )
 
 select * from final
