@@ -46,7 +46,7 @@ import psutil
 REPO_ROOT: Path = Path(__file__).resolve().parents[1]
 DB_FILE_NAME: str = "c360.duckdb"  # the compiled SQL names the database after the file stem: c360
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-LAYERS: tuple[str, ...] = ("seeds", "synthetic", "staging", "intermediate", "marts", "tests")
+LAYERS: tuple[str, ...] = ("seeds", "synthetic", "validation", "staging", "intermediate", "snapshots", "marts", "tests")
 KINDS: tuple[str, ...] = ("dbt_models", "baseline", "dbt_full")
 RAW_ROWS_PER_CUSTOMER_TARGET: float = 4_000_000.0  # generator target: raw rows per second at 1M
 
@@ -175,6 +175,8 @@ def layer_of(node: dict[str, Any]) -> str:
         return "seeds"
     if resource in {"test", "unit_test"}:
         return "tests"
+    if resource == "snapshot":
+        return "snapshots"
     fqn: list[str] = node.get("fqn", [])
     return fqn[1] if len(fqn) > 2 and fqn[1] in LAYERS else "marts"
 
@@ -527,7 +529,7 @@ def read_previous(path: Path) -> list[RunResult]:
                 size=int(row["num_customers"]), repeat=int(row["repeat"]), kind=row["kind"],
                 memory_limit=row["memory_limit"], wall_s=float(row["wall_s"]), peak_rss_mb=float(row["peak_rss_mb"]),
                 db_mb=float(row["db_mb"]), raw_rows=int(row["raw_rows"]),
-                layer_s={layer: float(row[f"{layer}_s"]) for layer in LAYERS}, ok=row["ok"] == "True",
+                layer_s={layer: float(row.get(f"{layer}_s") or 0.0) for layer in LAYERS}, ok=row["ok"] == "True",
                 note=row["note"], parse_s=float(row.get("parse_s") or 0.0),
                 load_avg=float(row.get("load_avg") or 0.0)))
     return results
