@@ -61,5 +61,8 @@ def test_load_test_script_builds_baseline_equal_to_dbt(tmp_path: Path) -> None:
     assert f"| {SIZE:,} | 16GB |" in report
     assert (out_dir / "load_test.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with (out_dir / "load_test_models.csv").open(encoding="utf-8", newline="") as handle:
-        layers = {row["layer"] for row in csv.DictReader(handle)}
-    assert layers == {"seeds", "synthetic", "staging", "intermediate", "marts"}
+        layers = {(row["kind"], row["layer"]) for row in csv.DictReader(handle)}
+    model_layers = {"seeds", "synthetic", "validation", "staging", "intermediate", "marts"}
+    # snapshots are dbt nodes, not model SQL: the baseline has none
+    assert {layer for kind, layer in layers if kind == "dbt_models"} == model_layers | {"snapshots"}
+    assert {layer for kind, layer in layers if kind == "baseline"} == model_layers
