@@ -14,28 +14,12 @@ customers as (
     select * from {{ ref('int_customers__metrics_joined') }}
 ),
 
-customer_count as (
-    select count(*) as customer_count
-    from customers
-),
-
--- the global sort runs on two narrow columns, not on the wide customer rows
-ltv_ranks as (
-    select
-        customer_id,
-        row_number() over (order by ltv desc, customer_id asc) as ltv_rank
-    from customers
-),
-
 ranked as (
     select
         customers.*,
-        ltv_ranks.ltv_rank,
-        customer_count.customer_count
+        row_number() over (order by customers.ltv desc, customers.customer_id asc) as ltv_rank,
+        count(*) over () as customer_count
     from customers
-    inner join ltv_ranks
-        on customers.customer_id = ltv_ranks.customer_id
-    cross join customer_count
 ),
 
 final as (
