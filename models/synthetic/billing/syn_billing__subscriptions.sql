@@ -58,22 +58,15 @@ ended as (
     from started
 ),
 
-subscriptions as (
+-- every version as offsets; `final` formats base and later-batch rows alike
+base_rows as (
     select
         row_num + 1 as subscription_id,
         customer_row + 1 as customer_id,
         plan_code,
-        case when plan_code like '%annual' then 'year' else 'month' end as billing_interval,
-        cast(case plan_code
-            {%- for plan, price in prices.items() %}
-                when '{{ plan }}' then {{ price }}
-            {%- endfor %}
-        end as {{ dbt.type_numeric() }}) as price,
-        case when ended_offset is null then 'active' else 'cancelled' end as subscription_status,
-        {{ c360_offset_to_timestamp('started_offset') }} as started_at,
-        case when ended_offset is not null then {{ c360_offset_to_timestamp('ended_offset') }} end as ended_at,
-        {{ c360_offset_to_timestamp('coalesce(ended_offset, started_offset)') }} as updated_at,
-        {{ c360_offset_to_timestamp('coalesce(ended_offset, started_offset) + 600') }} as _loaded_at
+        started_offset,
+        ended_offset,
+        coalesce(ended_offset, started_offset) as updated_offset
     from ended
 ),
 {%- if batch > 1 %}
@@ -148,7 +141,17 @@ batch_rows as (
     where mod(h_new_plan, 2) = 0
 ),
 
-batch_subscriptions as (
+{%- endif %}
+
+all_rows as (
+    select * from base_rows
+    {%- if batch > 1 %}
+    union all
+    select * from batch_rows
+    {%- endif %}
+),
+
+final as (
     select
         subscription_id,
         customer_id,
@@ -164,16 +167,7 @@ batch_subscriptions as (
         case when ended_offset is not null then {{ c360_offset_to_timestamp('ended_offset') }} end as ended_at,
         {{ c360_offset_to_timestamp('updated_offset') }} as updated_at,
         {{ c360_offset_to_timestamp('updated_offset + 600') }} as _loaded_at
-    from batch_rows
-),
-{%- endif %}
-
-final as (
-    select * from subscriptions
-    {%- if batch > 1 %}
-    union all
-    select * from batch_subscriptions
-    {%- endif %}
+    from all_rows
 )
 
 {{ c360_with_faults('billing__subscriptions', 'final') }}

@@ -34,37 +34,16 @@ keyed as (
 
 {{ c360_customer_timeline_ctes() }},
 
-priced as (
-    select
-        customer_timed.*,
-        {{ c360_order_offset('order_row') }} as ordered_offset,
-        {{ c360_product_price_cents('product_id') }} as unit_price_cents,
-        case
-            when mod(customer_timed.h_quantity, 10) < 7 then 1
-            when mod(customer_timed.h_quantity, 10) < 9 then 2
-            else 3
-        end as quantity,
-        case
-            when mod(customer_timed.h_discount, 100) < 15 then 10
-            when mod(customer_timed.h_discount, 100) < 20 then 25
-            else 0
-        end as discount_percent
-    from customer_timed
-),
-
-order_items as (
+-- every item as keys, hashes and its load offset; `priced` and `final` treat base and later-batch rows alike
+base_items as (
     select
         row_num + 1 as order_item_id,
         order_row + 1 as order_id,
         product_id,
-        quantity,
-        cast(unit_price_cents / 100.0 as {{ dbt.type_numeric() }}) as unit_price,
-        cast(
-            {{ c360_div('unit_price_cents * quantity * discount_percent', 100) }} / 100.0
-            as {{ dbt.type_numeric() }}
-        ) as discount_amount,
-        {{ c360_offset_to_timestamp('ordered_offset + 900') }} as _loaded_at
-    from priced
+        h_quantity,
+        h_discount,
+        {{ c360_order_offset('order_row') }} + 900 as loaded_offset
+    from customer_timed
 ),
 {%- if batch > 1 %}
 
@@ -105,27 +84,47 @@ batch_keyed as (
 
 {{ c360_batch_activity_ctes() }},
 
-batch_priced as (
-    select
-        batch_timed.*,
-        {{ c360_product_price_cents('product_id') }} as unit_price_cents,
-        case
-            when mod(batch_timed.h_quantity, 10) < 7 then 1
-            when mod(batch_timed.h_quantity, 10) < 9 then 2
-            else 3
-        end as quantity,
-        case
-            when mod(batch_timed.h_discount, 100) < 15 then 10
-            when mod(batch_timed.h_discount, 100) < 20 then 25
-            else 0
-        end as discount_percent
-    from batch_timed
-),
-
 batch_items as (
     select
         {{ c360_rows('num_order_items_multiplier') }} + row_num + 1 as order_item_id,
         {{ orders }} + batch_order_row + 1 as order_id,
+        product_id,
+        h_quantity,
+        h_discount,
+        activity_offset + 900 as loaded_offset
+    from batch_timed
+),
+{%- endif %}
+
+all_items as (
+    select * from base_items
+    {%- if batch > 1 %}
+    union all
+    select * from batch_items
+    {%- endif %}
+),
+
+priced as (
+    select
+        all_items.*,
+        {{ c360_product_price_cents('product_id') }} as unit_price_cents,
+        case
+            when mod(all_items.h_quantity, 10) < 7 then 1
+            when mod(all_items.h_quantity, 10) < 9 then 2
+            else 3
+        end as quantity,
+        case
+            when mod(all_items.h_discount, 100) < 15 then 10
+            when mod(all_items.h_discount, 100) < 20 then 25
+            else 0
+        end as discount_percent
+    from all_items
+),
+
+final as (
+    select
+        order_item_id,
+        order_id,
         product_id,
         quantity,
         cast(unit_price_cents / 100.0 as {{ dbt.type_numeric() }}) as unit_price,
@@ -133,17 +132,8 @@ batch_items as (
             {{ c360_div('unit_price_cents * quantity * discount_percent', 100) }} / 100.0
             as {{ dbt.type_numeric() }}
         ) as discount_amount,
-        {{ c360_offset_to_timestamp('activity_offset + 900') }} as _loaded_at
-    from batch_priced
-),
-{%- endif %}
-
-final as (
-    select * from order_items
-    {%- if batch > 1 %}
-    union all
-    select * from batch_items
-    {%- endif %}
+        {{ c360_offset_to_timestamp('loaded_offset') }} as _loaded_at
+    from priced
 )
 
 {{ c360_with_faults('commerce__order_items', 'final') }}

@@ -6,7 +6,7 @@
     row (same address_id, new street, city and postal code, loaded that day). -#}
 {%- set customers = c360_rows() %}
 {%- set batch = c360_batch() %}
-{%- set base_addresses = c360_rows('num_addresses_multiplier') %}
+{%- set base_address_rows = c360_rows('num_addresses_multiplier') %}
 
 with
 
@@ -37,30 +37,30 @@ timed as (
     from keyed
 ),
 
-addresses as (
+created as (
+    select
+        timed.*,
+        case
+            when timed.is_primary then timed.signup_offset
+            else {{ c360_offset_between('timed.h_created', 'timed.signup_offset', (c360_span_seconds() - 1) | string) }}
+        end as created_offset
+    from timed
+),
+
+-- every address as keys, hashes and offsets; `final` formats base and later-batch rows alike
+base_addresses as (
     select
         row_num + 1 as address_id,
         customer_row + 1 as customer_id,
-        case
-            when is_primary then 'home'
-            else {{ c360_pick_value('h_type', ['work', 'billing', 'shipping']) }}
-        end as address_type,
-        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
-        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
-        || ' Street' as street_line,
-        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
-        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
-        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
         is_primary,
-        {{ c360_offset_to_timestamp(
-            'case when is_primary then signup_offset else '
-            ~ c360_offset_between('h_created', 'signup_offset', (c360_span_seconds() - 1) | string) ~ ' end'
-        ) }} as created_at,
-        {{ c360_offset_to_timestamp(
-            'case when is_primary then signup_offset else '
-            ~ c360_offset_between('h_created', 'signup_offset', (c360_span_seconds() - 1) | string) ~ ' end + 3600'
-        ) }} as _loaded_at
-    from timed
+        h_type,
+        h_street,
+        h_city,
+        h_customer_country,
+        'Street' as street_suffix,
+        created_offset,
+        created_offset + 3600 as loaded_offset
+    from created
 ),
 {%- if batch > 1 %}
 
@@ -121,43 +121,59 @@ moves_timed as (
 
 batch_addresses as (
     select
-        {{ base_addresses }} + row_num + 1 as address_id,
+        {{ base_address_rows }} + row_num + 1 as address_id,
         customer_row + 1 as customer_id,
-        'home' as address_type,
-        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
-        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
-        || ' Street' as street_line,
-        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
-        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
-        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
         true as is_primary,
-        {{ c360_offset_to_timestamp('created_offset') }} as created_at,
-        {{ c360_offset_to_timestamp('created_offset + 3600') }} as _loaded_at
+        0 as h_type,
+        h_street,
+        h_city,
+        h_customer_country,
+        'Street' as street_suffix,
+        created_offset,
+        created_offset + 3600 as loaded_offset
     from new_homes_timed
     union all
     select
         customer_row + 1 as address_id,
         customer_row + 1 as customer_id,
-        'home' as address_type,
-        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
-        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
-        || ' Avenue' as street_line,
-        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
-        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
-        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
         true as is_primary,
-        {{ c360_offset_to_timestamp('signup_offset') }} as created_at,
-        {{ c360_offset_to_timestamp('moved_offset + 3600') }} as _loaded_at
+        0 as h_type,
+        h_street,
+        h_city,
+        h_customer_country,
+        'Avenue' as street_suffix,
+        signup_offset as created_offset,
+        moved_offset + 3600 as loaded_offset
     from moves_timed
 ),
 {%- endif %}
 
-final as (
-    select * from addresses
+all_addresses as (
+    select * from base_addresses
     {%- if batch > 1 %}
     union all
     select * from batch_addresses
     {%- endif %}
+),
+
+final as (
+    select
+        address_id,
+        customer_id,
+        case
+            when is_primary then 'home'
+            else {{ c360_pick_value('h_type', ['work', 'billing', 'shipping']) }}
+        end as address_type,
+        cast(1 + mod(h_street, 9999) as {{ dbt.type_string() }}) || ' '
+        || {{ c360_pick_value(c360_div('h_street', 10000), ['Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Birch']) }}
+        || ' ' || street_suffix as street_line,
+        {{ c360_pick_value('h_city', c360_catalog('cities')) }} || ' City' as city,
+        cast(10000 + mod(h_city, 89999) as {{ dbt.type_string() }}) as postal_code,
+        {{ c360_pick_weighted('h_customer_country', c360_catalog('countries')) }} as country_code,
+        is_primary,
+        {{ c360_offset_to_timestamp('created_offset') }} as created_at,
+        {{ c360_offset_to_timestamp('loaded_offset') }} as _loaded_at
+    from all_addresses
 )
 
 {{ c360_with_faults('user_db__addresses', 'final') }}
