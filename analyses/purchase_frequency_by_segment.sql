@@ -44,41 +44,12 @@ buyers as (
         on customer_orders.customer_id = customers.customer_id
 ),
 
-orders_ranked as (
-    select
-        value_segment,
-        orders,
-        row_number() over (partition by value_segment order by orders) as row_num,
-        count(*) over (partition by value_segment) as row_count
-    from buyers
-),
-
 median_orders as (
-    select
-        value_segment,
-        avg(orders) as median_orders_per_buyer
-    from orders_ranked
-    where row_num in ({{ c360_div('row_count + 1', 2) }}, {{ c360_div('row_count + 2', 2) }})
-    group by 1
-),
-
-gaps_ranked as (
-    select
-        value_segment,
-        days_between_orders,
-        row_number() over (partition by value_segment order by days_between_orders) as row_num,
-        count(*) over (partition by value_segment) as row_count
-    from buyers
-    where days_between_orders is not null
+    {{ c360_exact_median('buyers', 'value_segment', 'orders', 'median_orders_per_buyer') }}
 ),
 
 median_gaps as (
-    select
-        value_segment,
-        avg(days_between_orders) as median_days_between_orders
-    from gaps_ranked
-    where row_num in ({{ c360_div('row_count + 1', 2) }}, {{ c360_div('row_count + 2', 2) }})
-    group by 1
+    {{ c360_exact_median('buyers', 'value_segment', 'days_between_orders', 'median_days_between_orders') }}
 ),
 
 segment_customers as (

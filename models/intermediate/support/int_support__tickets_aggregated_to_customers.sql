@@ -1,7 +1,7 @@
 {{ config(materialized='table', tags=['support']) }}
 
-{#- median_resolution_hours is the exact median over the customer's resolved tickets, computed with
-    window functions so both engines give the same value (no approximate quantiles). -#}
+{#- median_resolution_hours is the exact median over the customer's resolved tickets (c360_exact_median:
+    window functions, so both engines give the same value; no approximate quantiles). -#}
 
 with
 
@@ -17,24 +17,8 @@ resolution_times as (
     where resolved_at is not null
 ),
 
-ranked_resolutions as (
-    select
-        customer_id,
-        resolution_hours,
-        row_number() over (partition by customer_id order by resolution_hours) as resolution_position,
-        count(*) over (partition by customer_id) as resolved_count
-    from resolution_times
-),
-
 median_resolutions as (
-    select
-        customer_id,
-        avg(resolution_hours) as median_resolution_hours
-    from ranked_resolutions
-    where
-        resolution_position = {{ c360_div('resolved_count + 1', 2) }}
-        or resolution_position = {{ c360_div('resolved_count + 2', 2) }}
-    group by customer_id
+    {{ c360_exact_median('resolution_times', 'customer_id', 'resolution_hours', 'median_resolution_hours') }}
 ),
 
 ticket_counts as (
