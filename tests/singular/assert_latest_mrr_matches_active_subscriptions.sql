@@ -68,34 +68,28 @@ active_by_dates as (
         and (subscriptions.ended_on is null or subscriptions.ended_on > as_of.as_of_date)
 ),
 
+-- one row per check: the KPI's last-day value against each expectation
 comparisons as (
-    select
-        'mrr_vs_customer_360_current_mrr' as check_name,
-        cast(last_day.mrr as {{ c360_type_double() }}) as kpi_value,
-        cast(customer_mrr.current_mrr as {{ c360_type_double() }}) as expected_value
-    from last_day
-    cross join customer_mrr
-    union all
-    select
-        'active_subscriptions_vs_status_active' as check_name,
-        cast(last_day.active_subscriptions as {{ c360_type_double() }}) as kpi_value,
-        cast(active_by_status.active_subscriptions as {{ c360_type_double() }}) as expected_value
-    from last_day
-    cross join active_by_status
-    union all
-    select
-        'mrr_vs_subscriptions_active_by_dates' as check_name,
-        cast(last_day.mrr as {{ c360_type_double() }}) as kpi_value,
-        cast(active_by_dates.mrr as {{ c360_type_double() }}) as expected_value
-    from last_day
-    cross join active_by_dates
-    union all
-    select
-        'active_subscriptions_vs_active_by_dates' as check_name,
-        cast(last_day.active_subscriptions as {{ c360_type_double() }}) as kpi_value,
-        cast(active_by_dates.active_subscriptions as {{ c360_type_double() }}) as expected_value
-    from last_day
-    cross join active_by_dates
+    {%- for check in [
+        ['mrr_vs_customer_360_current_mrr', 'last_day.mrr', 'customer_mrr.current_mrr'],
+        ['active_subscriptions_vs_status_active', 'last_day.active_subscriptions',
+            'active_by_status.active_subscriptions'],
+        ['mrr_vs_subscriptions_active_by_dates', 'last_day.mrr', 'active_by_dates.mrr'],
+        ['active_subscriptions_vs_active_by_dates', 'last_day.active_subscriptions',
+            'active_by_dates.active_subscriptions'],
+    ] %}
+        select
+            '{{ check[0] }}' as check_name,
+            cast({{ check[1] }} as {{ c360_type_double() }}) as kpi_value,
+            cast({{ check[2] }} as {{ c360_type_double() }}) as expected_value
+        from last_day
+        cross join customer_mrr
+        cross join active_by_status
+        cross join active_by_dates
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 final as (
