@@ -42,9 +42,7 @@ profiles as (
     select customer_versions.*
     from customer_versions
     cross join as_of
-    where
-        customer_versions.valid_from <= as_of.as_of_at
-        and (customer_versions.valid_to is null or as_of.as_of_at < customer_versions.valid_to)
+    where {{ c360_version_valid_at('customer_versions', 'as_of.as_of_at', 'valid_from', 'valid_to') }}
 ),
 
 home_addresses as (
@@ -56,8 +54,7 @@ home_addresses as (
     cross join as_of
     where
         address_versions.is_primary
-        and address_versions.dbt_valid_from <= as_of.as_of_at
-        and (address_versions.dbt_valid_to is null or as_of.as_of_at < address_versions.dbt_valid_to)
+        and {{ c360_version_valid_at('address_versions', 'as_of.as_of_at') }}
 ),
 
 plans as (
@@ -68,10 +65,9 @@ plans as (
     from subscription_versions
     cross join as_of
     where
-        subscription_versions.dbt_valid_from <= as_of.as_of_at
-        and (subscription_versions.dbt_valid_to is null or as_of.as_of_at < subscription_versions.dbt_valid_to)
-        and subscription_versions.started_at <= as_of.as_of_at
-        and (subscription_versions.ended_at is null or as_of.as_of_at < subscription_versions.ended_at)
+        {{ c360_version_valid_at('subscription_versions', 'as_of.as_of_at') }}
+        -- and the subscription itself ran at that instant
+        and {{ c360_version_valid_at('subscription_versions', 'as_of.as_of_at', 'started_at', 'ended_at') }}
     group by subscription_versions.customer_id
 ),
 
@@ -81,9 +77,7 @@ segments as (
         segment_versions.value_segment
     from segment_versions
     cross join as_of
-    where
-        segment_versions.dbt_valid_from <= as_of.as_of_at
-        and (segment_versions.dbt_valid_to is null or as_of.as_of_at < segment_versions.dbt_valid_to)
+    where {{ c360_version_valid_at('segment_versions', 'as_of.as_of_at') }}
 ),
 
 final as (
