@@ -208,6 +208,18 @@ def fresh_dir(path: Path) -> Path:
     return path
 
 
+def remove_run(run_dir: Path, out_dir: Path, failed: bool) -> None:
+    """Deletes a run's directory (DuckDB file, target); a failed run's logs and run_results.json are first
+    copied to out_dir/failed_<run>/, so the error its note points at survives."""
+    if failed and run_dir.exists():
+        keep = out_dir / f"failed_{run_dir.name}"
+        keep.mkdir(parents=True, exist_ok=True)
+        for name in ("dbt.log", "logs/dbt.log", "target/run_results.json", "run.log"):
+            if (run_dir / name).exists():
+                shutil.copy2(run_dir / name, keep / name.replace("/", "_"))
+    shutil.rmtree(run_dir, ignore_errors=True)
+
+
 def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_dir: Path,
                   warm_parse: bool) -> tuple[RunResult, Path]:
     run_dir = fresh_dir(work_dir / f"{kind}_{size}_{repeat}")
@@ -580,8 +592,10 @@ def main(argv: Sequence[str]) -> int:
                     results.append(baseline)
                     model_rows += [(size, repeat, "baseline", *step) for step in steps]
                 if not options.keep:
-                    shutil.rmtree(target_dir.parent, ignore_errors=True)
+                    remove_run(target_dir.parent, out_dir, failed=not models.ok)
                     shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)
+                    if not models.ok:
+                        models.note += f" (logs kept in {out_dir / ('failed_' + target_dir.parent.name)})"
             if not options.skip_full:
                 full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir,
                                                    not options.cold_parse)
@@ -589,7 +603,9 @@ def main(argv: Sequence[str]) -> int:
                 if full.ok:
                     model_rows += [(size, repeat, "dbt_full", *timing) for timing in model_timings(full_target)]
                 if not options.keep:
-                    shutil.rmtree(full_target.parent, ignore_errors=True)
+                    remove_run(full_target.parent, out_dir, failed=not full.ok)
+                    if not full.ok:
+                        full.note += f" (logs kept in {out_dir / ('failed_' + full_target.parent.name)})"
             # write after every size so a long run that is interrupted still leaves its numbers
             write_csv(results, out_dir / "load_test.csv")
             write_model_csv(model_rows, out_dir / "load_test_models.csv")
