@@ -209,8 +209,8 @@ def fresh_dir(path: Path) -> Path:
 
 
 def remove_run(run_dir: Path, out_dir: Path, failed: bool) -> None:
-    """Deletes a run's directory (DuckDB file, target); a failed run's logs and run_results.json are first
-    copied to out_dir/failed_<run>/, so the error its note points at survives."""
+    """Deletes a run's directory (DuckDB file, target); a failed run's logs (dbt's, or run.log of a baseline)
+    and run_results.json are first copied to out_dir/failed_<run>/, so the error its note points at survives."""
     if failed and run_dir.exists():
         keep = out_dir / f"failed_{run_dir.name}"
         keep.mkdir(parents=True, exist_ok=True)
@@ -586,16 +586,20 @@ def main(argv: Sequence[str]) -> int:
                 results.append(models)
                 if models.ok:
                     model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
+                baseline_ok = True
                 if models.ok and not options.skip_baseline:
                     baseline, steps = run_baseline(size, repeat, settings, target_dir,
                                                    target_dir.parent / DB_FILE_NAME, work_dir)
                     results.append(baseline)
                     model_rows += [(size, repeat, "baseline", *step) for step in steps]
+                    baseline_ok = baseline.ok
                 if not options.keep:
                     remove_run(target_dir.parent, out_dir, failed=not models.ok)
-                    shutil.rmtree(work_dir / f"baseline_{size}_{repeat}", ignore_errors=True)
+                    remove_run(work_dir / f"baseline_{size}_{repeat}", out_dir, failed=not baseline_ok)
                     if not models.ok:
                         models.note += f" (logs kept in {out_dir / ('failed_' + target_dir.parent.name)})"
+                    if not baseline_ok:
+                        baseline.note += f" (logs kept in {out_dir / f'failed_baseline_{size}_{repeat}'})"
             if not options.skip_full:
                 full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir,
                                                    not options.cold_parse)
