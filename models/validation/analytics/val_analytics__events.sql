@@ -27,11 +27,12 @@ checked as (
     from source
 ),
 
+duplicated_keys as (
+    {{ c360_dq_duplicated_keys('checked', 'analytics', 'events') }}
+),
+
 final as (
-    select
-        checked.*,
-        {{ c360_dq_duplicate_rank('analytics', 'events') }} as dq_duplicate_rank
-    from checked
+    {{ c360_dq_rank_copies('checked', 'duplicated_keys', 'analytics', 'events') }}
 )
 
 select * from final

@@ -29,11 +29,12 @@ checked as (
     from source
 ),
 
+duplicated_keys as (
+    {{ c360_dq_duplicated_keys('checked', 'billing', 'invoices') }}
+),
+
 final as (
-    select
-        checked.*,
-        {{ c360_dq_duplicate_rank('billing', 'invoices') }} as dq_duplicate_rank
-    from checked
+    {{ c360_dq_rank_copies('checked', 'duplicated_keys', 'billing', 'invoices') }}
 )
 
 select * from final

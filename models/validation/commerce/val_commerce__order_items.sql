@@ -31,11 +31,12 @@ checked as (
     from source
 ),
 
+duplicated_keys as (
+    {{ c360_dq_duplicated_keys('checked', 'commerce', 'order_items') }}
+),
+
 final as (
-    select
-        checked.*,
-        {{ c360_dq_duplicate_rank('commerce', 'order_items') }} as dq_duplicate_rank
-    from checked
+    {{ c360_dq_rank_copies('checked', 'duplicated_keys', 'commerce', 'order_items') }}
 )
 
 select * from final

@@ -26,11 +26,12 @@ checked as (
     from source
 ),
 
+duplicated_keys as (
+    {{ c360_dq_duplicated_keys('checked', 'credit_card', 'transactions') }}
+),
+
 final as (
-    select
-        checked.*,
-        {{ c360_dq_duplicate_rank('credit_card', 'transactions') }} as dq_duplicate_rank
-    from checked
+    {{ c360_dq_rank_copies('checked', 'duplicated_keys', 'credit_card', 'transactions') }}
 )
 
 select * from final

@@ -22,11 +22,12 @@ checked as (
     from source
 ),
 
+duplicated_keys as (
+    {{ c360_dq_duplicated_keys('checked', 'user_db', 'phones') }}
+),
+
 final as (
-    select
-        checked.*,
-        {{ c360_dq_duplicate_rank('user_db', 'phones') }} as dq_duplicate_rank
-    from checked
+    {{ c360_dq_rank_copies('checked', 'duplicated_keys', 'user_db', 'phones') }}
 )
 
 select * from final
