@@ -82,6 +82,12 @@ class RunResult:
     note: str = ""
     parse_s: float = 0.0  # untimed `dbt parse` before the build (0 when --cold-parse)
     load_avg: float = 0.0  # mean 1-minute load average of the machine during the run (shared machine)
+    threads: int = 2  # dbt threads (models built at once; the baseline's DuckDB threads)
+
+    @property
+    def setting(self) -> str:
+        """The settings a run is grouped by in the report: memory_limit and threads."""
+        return f"{self.memory_limit}, threads {self.threads}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -247,7 +253,7 @@ def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_di
         for _, layer, seconds in model_timings(target_dir):
             layers[layer] += seconds
     result = RunResult(
-        size=size, repeat=repeat, kind=kind, memory_limit=settings.memory_limit, wall_s=wall,
+        size=size, repeat=repeat, kind=kind, memory_limit=settings.memory_limit, threads=settings.threads, wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
         note="" if code == 0 else f"dbt exit {code}, see {run_dir / 'dbt.log'}", parse_s=parse_s, load_avg=load,
@@ -361,7 +367,8 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
         steps = [(str(uid), str(layer), float(seconds)) for uid, layer, seconds in report["steps"]]
     seed_copy.unlink()
     return RunResult(
-        size=size, repeat=repeat, kind="baseline", memory_limit=settings.memory_limit, wall_s=wall,
+        size=size, repeat=repeat, kind="baseline", memory_limit=settings.memory_limit, threads=settings.threads,
+        wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
         note="" if code == 0 else f"baseline exit {code}, see {run_dir / 'run.log'}", load_avg=load,
@@ -376,10 +383,10 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
 def write_csv(results: list[RunResult], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["num_customers", "repeat", "kind", "memory_limit", "ok", "wall_s", "peak_rss_mb", "db_mb",
+        writer.writerow(["num_customers", "repeat", "kind", "memory_limit", "threads", "ok", "wall_s", "peak_rss_mb", "db_mb",
                          "raw_rows", *[f"{layer}_s" for layer in LAYERS], "parse_s", "load_avg", "note"])
         for r in results:
-            writer.writerow([r.size, r.repeat, r.kind, r.memory_limit, r.ok, f"{r.wall_s:.2f}", f"{r.peak_rss_mb:.0f}",
+            writer.writerow([r.size, r.repeat, r.kind, r.memory_limit, r.threads, r.ok, f"{r.wall_s:.2f}", f"{r.peak_rss_mb:.0f}",
                              f"{r.db_mb:.1f}", r.raw_rows, *[f"{r.layer_s.get(layer, 0.0):.2f}" for layer in LAYERS],
                              f"{r.parse_s:.2f}", f"{r.load_avg:.1f}", r.note])
 
@@ -392,12 +399,12 @@ def write_model_csv(rows: list[tuple[int, int, str, str, str, float]], path: Pat
             writer.writerow([*row[:5], f"{row[5]:.3f}"])
 
 
-def median_of(results: list[RunResult], size: int, kind: str, memory_limit: str, attr: str) -> float | None:
+def median_of(results: list[RunResult], size: int, kind: str, setting: str, attr: str) -> float | None:
     def value(r: RunResult) -> float:
         return r.layer_s.get(attr[len("layer_s_"):], 0.0) if attr.startswith("layer_s_") else float(getattr(r, attr))
 
     values = [value(r) for r in results
-              if r.size == size and r.kind == kind and r.memory_limit == memory_limit and r.ok]
+              if r.size == size and r.kind == kind and r.setting == setting and r.ok]
     return statistics.median(values) if values else None
 
 
@@ -407,7 +414,7 @@ def fmt(value: float | None, spec: str = ".1f") -> str:
 
 def write_markdown(results: list[RunResult], path: Path, settings: Settings, argv: Sequence[str]) -> None:
     sizes = sorted({r.size for r in results})
-    limits = sorted({r.memory_limit for r in results})
+    limits = sorted({r.setting for r in results})
     lines = [
         "# Load test report", "",
         f"Generated {dt.datetime.now().isoformat(timespec='seconds')} by `scripts/load_test.py {' '.join(argv)}` on "
@@ -420,7 +427,7 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
         "unless `--cold-parse`; `parse` is that parse's time",
         "- `machine load`: mean 1-minute load average during the dbt models build (2 cores: above 2 means the "
         "build shared the CPUs with other jobs)", "",
-        "| customers | memory_limit | raw rows | dbt models (s) | baseline (s) | dbt/baseline | dbt full (s) "
+        "| customers | memory_limit, dbt threads | raw rows | dbt models (s) | baseline (s) | dbt/baseline | dbt full (s) "
         "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) "
         "| parse (s) | machine load | n |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -434,7 +441,7 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
                 continue
             raw = median_of(results, size, "dbt_models", limit, "raw_rows")
             generator = median_of(results, size, "baseline", limit, "layer_s_synthetic")
-            runs = sum(1 for r in results if r.size == size and r.memory_limit == limit and r.kind == "dbt_models")
+            runs = sum(1 for r in results if r.size == size and r.setting == limit and r.kind == "dbt_models")
             ratio = models / base if models and base else None
             lines.append(
                 f"| {size:,} | {limit} | {fmt(raw, ',.0f')} | {fmt(models)} | {fmt(base)} | {fmt(ratio, '.2f')} "
@@ -446,7 +453,7 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
                 f"| {fmt(median_of(results, size, 'dbt_models', limit, 'load_avg') or None)} | {runs} |")
     lines += ["", "Per-layer time (median seconds; dbt layers are sums of per-node times, which overlap with "
               "threads > 1; the baseline runs one statement at a time):", "",
-              "| customers | memory_limit | kind | " + " | ".join(LAYERS) + " |",
+              "| customers | memory_limit, dbt threads | kind | " + " | ".join(LAYERS) + " |",
               "|---:|---|---|" + "---:|" * len(LAYERS)]
     for size in sizes:
         for limit in limits:
@@ -464,8 +471,8 @@ def write_plot(results: list[RunResult], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    default_limit = results[0].memory_limit
-    sizes = sorted({r.size for r in results if r.memory_limit == default_limit})
+    default_limit = results[0].setting
+    sizes = sorted({r.size for r in results if r.setting == default_limit})
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5))
     styles = {"dbt_models": ("dbt build (models)", "o-"), "baseline": ("raw DuckDB SQL (baseline)", "s--"),
               "dbt_full": ("dbt build (models + tests)", "^-")}
@@ -543,7 +550,7 @@ def read_previous(path: Path) -> list[RunResult]:
                 db_mb=float(row["db_mb"]), raw_rows=int(row["raw_rows"]),
                 layer_s={layer: float(row.get(f"{layer}_s") or 0.0) for layer in LAYERS}, ok=row["ok"] == "True",
                 note=row["note"], parse_s=float(row.get("parse_s") or 0.0),
-                load_avg=float(row.get("load_avg") or 0.0)))
+                load_avg=float(row.get("load_avg") or 0.0), threads=int(row.get("threads") or 2)))
     return results
 
 

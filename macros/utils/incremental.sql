@@ -11,10 +11,11 @@
       cutoff = newest loaded_at already in the model - var incremental_lookback_days (default 3).
       Raw rows loaded since the cutoff whose key has no row in the model with a loaded_at at least as new
       are "unprocessed". Their smallest key is a floor: the run rebuilds the keys >= floor loaded since the
-      cutoff. A literal key floor lets DuckDB push the filter through the staging de-duplication window
-      (partitioned by the key), so an incremental run reads only the tail instead of de-duplicating the
-      whole history. Keys are assigned at load, so new rows, including late-arriving ones (occurred days
-      ago, loaded now), land in the tail.
+      cutoff. The staging views only filter the validation tables (the de-duplication rank is stored
+      there, no window sits in between), so a literal key floor is pushed into the scan and the model
+      reads only the tail instead of the whole history. (The validation tables themselves are tables over
+      the whole raw history, rebuilt by every `dbt build`.) Keys are assigned at load, so new rows,
+      including late-arriving ones (occurred days ago, loaded now), land in the tail.
       The lookback covers loads that commit out of order: a row stamped up to 3 days before the newest row
       already processed but visible only now is still found. Loads here commit within minutes, 3 days is
       a generous margin and costs only a scan of 3 days of raw keys. Rows older than the lookback, hard

@@ -127,6 +127,57 @@ def test_duplicates_resolve_to_the_latest_copy(faulted_build: Path) -> None:
                for _, raw_email, stg_email in rows)
 
 
+# The test's own oracle of the de-duplication rule (key, then "latest copy wins" order), written out again
+# here on purpose: macros/utils/data_quality.sql ranks only the keys with several valid copies, and this
+# plain window over every valid row is what that must equal.
+DEDUPE_ORACLE: dict[str, tuple[str, str]] = {
+    "user_db__customers": ("customer_id", "_loaded_at desc, updated_at desc, email"),
+    "user_db__addresses": ("address_id", "_loaded_at desc, created_at desc, street_line"),
+    "user_db__phones": ("phone_id", "_loaded_at desc, created_at desc, phone_number"),
+    "credit_card__accounts": ("account_id", "_loaded_at desc, onboarded_at desc, account_status"),
+    "credit_card__limit_changes": ("limit_change_id", "_loaded_at desc, changed_at desc, change_type"),
+    "credit_card__transactions": ("transaction_id", "_loaded_at desc, transacted_at desc, amount"),
+    "analytics__events": ("event_id", "_loaded_at desc, occurred_at desc, event_type"),
+    "commerce__products": ("product_id", "_loaded_at desc, product_name"),
+    "commerce__orders": ("order_id", "_loaded_at desc, ordered_at desc, order_status"),
+    "commerce__order_items": ("order_item_id", "_loaded_at desc, product_id, quantity"),
+    "support__tickets": ("ticket_id", "_loaded_at desc, opened_at desc, ticket_status"),
+    "billing__subscriptions": ("subscription_id", "_loaded_at desc, updated_at desc, subscription_status"),
+    "billing__invoices": ("invoice_id", "_loaded_at desc, issued_at desc, invoice_status"),
+    "marketing__attributions": ("customer_id", "_loaded_at desc, attributed_at desc, attribution_id desc"),
+    "marketing__spend": ("cast(spend_date as date), lower(trim(channel_code))", "_loaded_at desc, spend_amount desc"),
+}
+
+
+def test_duplicate_ranks_equal_a_window_over_every_valid_row(faulted_build: Path) -> None:
+    assert set(DEDUPE_ORACLE) == set(RAW_TABLES)
+    ranked_copies = 0
+    for table, (key, latest) in DEDUPE_ORACLE.items():
+        rows = fetch_all(
+            faulted_build,
+            f"""
+            with expected as (
+                select
+                    * exclude (dq_duplicate_rank),
+                    case when dq_reason_codes is null then row_number() over (
+                        partition by dq_reason_codes is null, {key} order by {latest}
+                    ) end as dq_duplicate_rank
+                from validation.val_{table}
+            )
+            select
+                (select count(*) from (select * from expected except all select * from validation.val_{table})),
+                (select count(*) from (select * from validation.val_{table} except all select * from expected)),
+                (select count(*) from validation.val_{table} where dq_duplicate_rank > 1),
+                (select count(*) from validation.val_{table}
+                 where (dq_reason_codes is null) = (dq_duplicate_rank is null))
+            """,
+        )
+        missing, extra, copies, inconsistent = rows[0]
+        assert (missing, extra, inconsistent) == (0, 0, 0), table
+        ranked_copies += copies
+    assert ranked_copies > 0  # the faulted build plants duplicates, so the ranking branch is exercised
+
+
 def test_mixed_case_emails_are_normalised_not_rejected(faulted_build: Path) -> None:
     planted = planted_by_class(faulted_build, "normalised")[("user_db__customers", "mixed_case_email")]
     rows = fetch_all(

@@ -58,7 +58,8 @@ def test_load_test_script_builds_baseline_equal_to_dbt(tmp_path: Path) -> None:
     assert checksum(baseline_db, "marts.customer_360") == (dbt_rows, dbt_sum)
 
     report = (out_dir / "load_test.md").read_text(encoding="utf-8")
-    assert f"| {SIZE:,} | 16GB |" in report
+    assert f"| {SIZE:,} | 16GB, threads 2 |" in report
+    assert all(row["threads"] == "2" for row in rows.values())
     assert (out_dir / "load_test.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with (out_dir / "load_test_models.csv").open(encoding="utf-8", newline="") as handle:
         layers = {(row["kind"], row["layer"]) for row in csv.DictReader(handle)}
