@@ -214,15 +214,17 @@ def fresh_dir(path: Path) -> Path:
     return path
 
 
-def remove_run(run_dir: Path, out_dir: Path, failed: bool) -> None:
-    """Deletes a run's directory (DuckDB file, target); a failed run's logs (dbt's, or run.log of a baseline)
-    and run_results.json are first copied to out_dir/failed_<run>/, so the error its note points at survives."""
-    if failed and run_dir.exists():
+def remove_run(run_dir: Path, out_dir: Path, result: RunResult | None) -> None:
+    """Deletes a run's directory (DuckDB file, target). When the run failed, its logs (dbt's, or run.log of a
+    baseline) and run_results.json are first copied to out_dir/failed_<run>/ and the run's note says where,
+    so the error survives."""
+    if result is not None and not result.ok and run_dir.exists():
         keep = out_dir / f"failed_{run_dir.name}"
         keep.mkdir(parents=True, exist_ok=True)
         for name in ("dbt.log", "logs/dbt.log", "target/run_results.json", "run.log"):
             if (run_dir / name).exists():
                 shutil.copy2(run_dir / name, keep / name.replace("/", "_"))
+        result.note += f" (logs kept in {keep})"
     shutil.rmtree(run_dir, ignore_errors=True)
 
 
@@ -253,7 +255,8 @@ def run_dbt_build(size: int, repeat: int, kind: str, settings: Settings, work_di
         for _, layer, seconds in model_timings(target_dir):
             layers[layer] += seconds
     result = RunResult(
-        size=size, repeat=repeat, kind=kind, memory_limit=settings.memory_limit, threads=settings.threads, wall_s=wall,
+        size=size, repeat=repeat, kind=kind, memory_limit=settings.memory_limit, threads=settings.threads,
+        wall_s=wall,
         peak_rss_mb=peak / 2**20, db_mb=db_path.stat().st_size / 1e6 if db_path.exists() else 0.0,
         raw_rows=sum(raw_row_counts(db_path).values()) if code == 0 else 0, layer_s=layers, ok=code == 0,
         note="" if code == 0 else f"dbt exit {code}, see {run_dir / 'dbt.log'}", parse_s=parse_s, load_avg=load,
@@ -383,11 +386,12 @@ def run_baseline(size: int, repeat: int, settings: Settings, dbt_target: Path, d
 def write_csv(results: list[RunResult], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["num_customers", "repeat", "kind", "memory_limit", "threads", "ok", "wall_s", "peak_rss_mb", "db_mb",
-                         "raw_rows", *[f"{layer}_s" for layer in LAYERS], "parse_s", "load_avg", "note"])
+        writer.writerow(["num_customers", "repeat", "kind", "memory_limit", "threads", "ok", "wall_s", "peak_rss_mb",
+                         "db_mb", "raw_rows", *[f"{layer}_s" for layer in LAYERS], "parse_s", "load_avg", "note"])
         for r in results:
-            writer.writerow([r.size, r.repeat, r.kind, r.memory_limit, r.threads, r.ok, f"{r.wall_s:.2f}", f"{r.peak_rss_mb:.0f}",
-                             f"{r.db_mb:.1f}", r.raw_rows, *[f"{r.layer_s.get(layer, 0.0):.2f}" for layer in LAYERS],
+            writer.writerow([r.size, r.repeat, r.kind, r.memory_limit, r.threads, r.ok, f"{r.wall_s:.2f}",
+                             f"{r.peak_rss_mb:.0f}", f"{r.db_mb:.1f}", r.raw_rows,
+                             *[f"{r.layer_s.get(layer, 0.0):.2f}" for layer in LAYERS],
                              f"{r.parse_s:.2f}", f"{r.load_avg:.1f}", r.note])
 
 
@@ -414,7 +418,7 @@ def fmt(value: float | None, spec: str = ".1f") -> str:
 
 def write_markdown(results: list[RunResult], path: Path, settings: Settings, argv: Sequence[str]) -> None:
     sizes = sorted({r.size for r in results})
-    limits = sorted({r.setting for r in results})
+    settings_seen = sorted({r.setting for r in results})
     lines = [
         "# Load test report", "",
         f"Generated {dt.datetime.now().isoformat(timespec='seconds')} by `scripts/load_test.py {' '.join(argv)}` on "
@@ -427,41 +431,41 @@ def write_markdown(results: list[RunResult], path: Path, settings: Settings, arg
         "unless `--cold-parse`; `parse` is that parse's time",
         "- `machine load`: mean 1-minute load average during the dbt models build (2 cores: above 2 means the "
         "build shared the CPUs with other jobs)", "",
-        "| customers | memory_limit, dbt threads | raw rows | dbt models (s) | baseline (s) | dbt/baseline | dbt full (s) "
-        "| peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) | generator (raw rows/s, baseline) "
-        "| parse (s) | machine load | n |",
+        "| customers | memory_limit, dbt threads | raw rows | dbt models (s) | baseline (s) | dbt/baseline "
+        "| dbt full (s) | peak RSS models (MiB) | peak RSS full (MiB) | DuckDB file (MB) "
+        "| generator (raw rows/s, baseline) | parse (s) | machine load | n |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
-        for limit in limits:
-            models = median_of(results, size, "dbt_models", limit, "wall_s")
-            base = median_of(results, size, "baseline", limit, "wall_s")
-            full = median_of(results, size, "dbt_full", limit, "wall_s")
+        for setting in settings_seen:
+            models = median_of(results, size, "dbt_models", setting, "wall_s")
+            base = median_of(results, size, "baseline", setting, "wall_s")
+            full = median_of(results, size, "dbt_full", setting, "wall_s")
             if models is None and base is None and full is None:
                 continue
-            raw = median_of(results, size, "dbt_models", limit, "raw_rows")
-            generator = median_of(results, size, "baseline", limit, "layer_s_synthetic")
-            runs = sum(1 for r in results if r.size == size and r.setting == limit and r.kind == "dbt_models")
+            raw = median_of(results, size, "dbt_models", setting, "raw_rows")
+            generator = median_of(results, size, "baseline", setting, "layer_s_synthetic")
+            runs = sum(1 for r in results if r.size == size and r.setting == setting and r.kind == "dbt_models")
             ratio = models / base if models and base else None
             lines.append(
-                f"| {size:,} | {limit} | {fmt(raw, ',.0f')} | {fmt(models)} | {fmt(base)} | {fmt(ratio, '.2f')} "
-                f"| {fmt(full)} | {fmt(median_of(results, size, 'dbt_models', limit, 'peak_rss_mb'), ',.0f')} "
-                f"| {fmt(median_of(results, size, 'dbt_full', limit, 'peak_rss_mb'), ',.0f')} "
-                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'db_mb'), ',.0f')} "
+                f"| {size:,} | {setting} | {fmt(raw, ',.0f')} | {fmt(models)} | {fmt(base)} | {fmt(ratio, '.2f')} "
+                f"| {fmt(full)} | {fmt(median_of(results, size, 'dbt_models', setting, 'peak_rss_mb'), ',.0f')} "
+                f"| {fmt(median_of(results, size, 'dbt_full', setting, 'peak_rss_mb'), ',.0f')} "
+                f"| {fmt(median_of(results, size, 'dbt_models', setting, 'db_mb'), ',.0f')} "
                 f"| {fmt(raw / generator if raw and generator else None, ',.0f')} "
-                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'parse_s'))} "
-                f"| {fmt(median_of(results, size, 'dbt_models', limit, 'load_avg') or None)} | {runs} |")
+                f"| {fmt(median_of(results, size, 'dbt_models', setting, 'parse_s'))} "
+                f"| {fmt(median_of(results, size, 'dbt_models', setting, 'load_avg') or None)} | {runs} |")
     lines += ["", "Per-layer time (median seconds; dbt layers are sums of per-node times, which overlap with "
               "threads > 1; the baseline runs one statement at a time):", "",
               "| customers | memory_limit, dbt threads | kind | " + " | ".join(LAYERS) + " |",
               "|---:|---|---|" + "---:|" * len(LAYERS)]
     for size in sizes:
-        for limit in limits:
+        for setting in settings_seen:
             for kind in KINDS:
-                if median_of(results, size, kind, limit, "wall_s") is None:
+                if median_of(results, size, kind, setting, "wall_s") is None:
                     continue
-                cells = [fmt(median_of(results, size, kind, limit, f"layer_s_{layer}")) for layer in LAYERS]
-                lines.append(f"| {size:,} | {limit} | {kind} | " + " | ".join(cells) + " |")
+                cells = [fmt(median_of(results, size, kind, setting, f"layer_s_{layer}")) for layer in LAYERS]
+                lines.append(f"| {size:,} | {setting} | {kind} | " + " | ".join(cells) + " |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -471,13 +475,13 @@ def write_plot(results: list[RunResult], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    default_limit = results[0].setting
-    sizes = sorted({r.size for r in results if r.setting == default_limit})
+    default_setting = results[0].setting
+    sizes = sorted({r.size for r in results if r.setting == default_setting})
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5))
     styles = {"dbt_models": ("dbt build (models)", "o-"), "baseline": ("raw DuckDB SQL (baseline)", "s--"),
               "dbt_full": ("dbt build (models + tests)", "^-")}
     for kind, (label, style) in styles.items():
-        points = [(size, median_of(results, size, kind, default_limit, "wall_s")) for size in sizes]
+        points = [(size, median_of(results, size, kind, default_setting, "wall_s")) for size in sizes]
         points = [(size, value) for size, value in points if value]
         if points:
             left.plot([p[0] for p in points], [p[1] for p in points], style, label=label)
@@ -485,7 +489,7 @@ def write_plot(results: list[RunResult], path: Path) -> None:
     left.set_yscale("log")
     left.set_xlabel("customers")
     left.set_ylabel("wall time (s)")
-    left.set_title(f"Build time vs size (memory_limit={default_limit})")
+    left.set_title(f"Build time vs size (memory_limit {default_setting})")
     left.grid(True, which="both", alpha=0.3)
     left.legend()
     width = 0.38
@@ -493,8 +497,8 @@ def write_plot(results: list[RunResult], path: Path) -> None:
     for offset, kind in ((-width / 2, "dbt_models"), (width / 2, "baseline")):
         bottoms = [0.0] * len(sizes)
         for index, layer in enumerate(LAYERS[:-1]):
-            values = [median_of(results, size, kind, default_limit, f"layer_s_{layer}") or 0.0 for size in sizes]
-            shares = [v / (sum(median_of(results, size, kind, default_limit, f"layer_s_{name}") or 0.0
+            values = [median_of(results, size, kind, default_setting, f"layer_s_{layer}") or 0.0 for size in sizes]
+            shares = [v / (sum(median_of(results, size, kind, default_setting, f"layer_s_{name}") or 0.0
                                 for name in LAYERS[:-1]) or 1.0) for v, size in zip(values, sizes)]
             right.bar([p + offset for p in positions], shares, width, bottom=bottoms, color=f"C{index}",
                       label=layer if kind == "dbt_models" else None, hatch="" if kind == "dbt_models" else "//")
@@ -593,20 +597,15 @@ def main(argv: Sequence[str]) -> int:
                 results.append(models)
                 if models.ok:
                     model_rows += [(size, repeat, "dbt_models", *timing) for timing in model_timings(target_dir)]
-                baseline_ok = True
+                baseline: RunResult | None = None
                 if models.ok and not options.skip_baseline:
                     baseline, steps = run_baseline(size, repeat, settings, target_dir,
                                                    target_dir.parent / DB_FILE_NAME, work_dir)
                     results.append(baseline)
                     model_rows += [(size, repeat, "baseline", *step) for step in steps]
-                    baseline_ok = baseline.ok
                 if not options.keep:
-                    remove_run(target_dir.parent, out_dir, failed=not models.ok)
-                    remove_run(work_dir / f"baseline_{size}_{repeat}", out_dir, failed=not baseline_ok)
-                    if not models.ok:
-                        models.note += f" (logs kept in {out_dir / ('failed_' + target_dir.parent.name)})"
-                    if not baseline_ok:
-                        baseline.note += f" (logs kept in {out_dir / f'failed_baseline_{size}_{repeat}'})"
+                    remove_run(target_dir.parent, out_dir, models)
+                    remove_run(work_dir / f"baseline_{size}_{repeat}", out_dir, baseline)
             if not options.skip_full:
                 full, full_target = run_dbt_build(size, repeat, "dbt_full", settings, work_dir,
                                                    not options.cold_parse)
@@ -614,9 +613,7 @@ def main(argv: Sequence[str]) -> int:
                 if full.ok:
                     model_rows += [(size, repeat, "dbt_full", *timing) for timing in model_timings(full_target)]
                 if not options.keep:
-                    remove_run(full_target.parent, out_dir, failed=not full.ok)
-                    if not full.ok:
-                        full.note += f" (logs kept in {out_dir / ('failed_' + full_target.parent.name)})"
+                    remove_run(full_target.parent, out_dir, full)
             # write after every size so a long run that is interrupted still leaves its numbers
             write_csv(results, out_dir / "load_test.csv")
             write_model_csv(model_rows, out_dir / "load_test_models.csv")

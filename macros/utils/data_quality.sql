@@ -147,9 +147,8 @@
     {%- set entry = c360_dq_table(source_name, table_name) -%}
     select
         {%- for expression in entry.dedupe %}
-        {{ expression }} as dedupe_key_{{ loop.index }},
+        {{ expression }} as dedupe_key_{{ loop.index }}{% if not loop.last %},{% endif %}
         {%- endfor %}
-        count(*) as valid_copies
     from {{ relation }}
     where dq_reason_codes is null
     group by {% for expression in entry.dedupe %}{{ expression }}{% if not loop.last %}, {% endif %}{% endfor %}
