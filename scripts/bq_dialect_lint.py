@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 def compiled_files(target_path: Path) -> list[Path]:
-    root = target_path / "compiled" / "customer_360"
+    root = target_path / "compiled" / "c360_warehouse"
     files = [
         path
         for folder in ("models", "analyses", "tests")

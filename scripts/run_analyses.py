@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PROJECT_NAME = "customer_360"
+PROJECT_NAME = "c360_warehouse"
 ANALYSES_DIR = PROJECT_DIR / "analyses"
 DEFAULT_DUCKDB_PATH = "customer_360.duckdb"
 MAX_CELL_WIDTH = 40

@@ -8,7 +8,7 @@
     filtered to n. The chunk argument exists so tests can exercise the crossing at a small size.
 #}
 {% macro c360_series(n, chunk=1000000) -%}
-    {{ return(adapter.dispatch('c360_series', 'customer_360')(n | int, chunk | int)) }}
+    {{ return(adapter.dispatch('c360_series', 'c360_warehouse')(n | int, chunk | int)) }}
 {%- endmacro %}
 
 {% macro default__c360_series(n, chunk) -%}

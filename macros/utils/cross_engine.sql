@@ -8,7 +8,7 @@
     the BigQuery emulator (crucible 0.1.0a2) rewrites div(a + b, c) as a + b // c.
 #}
 {% macro c360_div(numerator, denominator) -%}
-    {{ return(adapter.dispatch('c360_div', 'customer_360')(numerator, denominator)) }}
+    {{ return(adapter.dispatch('c360_div', 'c360_warehouse')(numerator, denominator)) }}
 {%- endmacro %}
 {% macro default__c360_div(numerator, denominator) -%}
     div(({{ numerator }}), ({{ denominator }}))
@@ -19,14 +19,14 @@
 
 {# 64-bit IEEE float type (dbt.type_float() is 32-bit FLOAT on DuckDB). #}
 {% macro c360_type_double() -%}
-    {{ return(adapter.dispatch('c360_type_double', 'customer_360')()) }}
+    {{ return(adapter.dispatch('c360_type_double', 'c360_warehouse')()) }}
 {%- endmacro %}
 {% macro default__c360_type_double() -%}float64{%- endmacro %}
 {% macro duckdb__c360_type_double() -%}double{%- endmacro %}
 
 {# Timestamp + integer seconds, staying a timestamp on both engines. #}
 {% macro c360_add_seconds(timestamp_expr, seconds_expr) -%}
-    {{ return(adapter.dispatch('c360_add_seconds', 'customer_360')(timestamp_expr, seconds_expr)) }}
+    {{ return(adapter.dispatch('c360_add_seconds', 'c360_warehouse')(timestamp_expr, seconds_expr)) }}
 {%- endmacro %}
 {% macro default__c360_add_seconds(timestamp_expr, seconds_expr) -%}
     timestamp_add({{ timestamp_expr }}, interval ({{ seconds_expr }}) second)
@@ -37,7 +37,7 @@
 
 {# Date + integer days, returned as a date on both engines. #}
 {% macro c360_add_days(date_expr, days_expr) -%}
-    {{ return(adapter.dispatch('c360_add_days', 'customer_360')(date_expr, days_expr)) }}
+    {{ return(adapter.dispatch('c360_add_days', 'c360_warehouse')(date_expr, days_expr)) }}
 {%- endmacro %}
 {% macro default__c360_add_days(date_expr, days_expr) -%}
     date_add({{ date_expr }}, interval ({{ days_expr }}) day)
@@ -48,7 +48,7 @@
 
 {# Whole days from start_date to end_date (dates). #}
 {% macro c360_days_between(start_date_expr, end_date_expr) -%}
-    {{ return(adapter.dispatch('c360_days_between', 'customer_360')(start_date_expr, end_date_expr)) }}
+    {{ return(adapter.dispatch('c360_days_between', 'c360_warehouse')(start_date_expr, end_date_expr)) }}
 {%- endmacro %}
 {% macro default__c360_days_between(start_date_expr, end_date_expr) -%}
     date_diff({{ end_date_expr }}, {{ start_date_expr }}, day)
@@ -59,7 +59,7 @@
 
 {# Whole seconds between two timestamps. #}
 {% macro c360_seconds_between(start_expr, end_expr) -%}
-    {{ return(adapter.dispatch('c360_seconds_between', 'customer_360')(start_expr, end_expr)) }}
+    {{ return(adapter.dispatch('c360_seconds_between', 'c360_warehouse')(start_expr, end_expr)) }}
 {%- endmacro %}
 {% macro default__c360_seconds_between(start_expr, end_expr) -%}
     timestamp_diff({{ end_expr }}, {{ start_expr }}, second)
@@ -73,7 +73,7 @@
     WEEK starts on Sunday, so it uses ISOWEEK; DuckDB's date_trunc('week') is already Monday.
 #}
 {% macro c360_week_start(date_expr) -%}
-    {{ return(adapter.dispatch('c360_week_start', 'customer_360')(date_expr)) }}
+    {{ return(adapter.dispatch('c360_week_start', 'c360_warehouse')(date_expr)) }}
 {%- endmacro %}
 {% macro default__c360_week_start(date_expr) -%}
     date_trunc({{ date_expr }}, isoweek)
@@ -84,7 +84,7 @@
 
 {# First day of the month of a date, as a date. #}
 {% macro c360_month_start(date_expr) -%}
-    {{ return(adapter.dispatch('c360_month_start', 'customer_360')(date_expr)) }}
+    {{ return(adapter.dispatch('c360_month_start', 'c360_warehouse')(date_expr)) }}
 {%- endmacro %}
 {% macro default__c360_month_start(date_expr) -%}
     date_trunc({{ date_expr }}, month)
@@ -95,7 +95,7 @@
 
 {# Keep only the digits of a string (every occurrence). #}
 {% macro c360_digits_only(string_expr) -%}
-    {{ return(adapter.dispatch('c360_digits_only', 'customer_360')(string_expr)) }}
+    {{ return(adapter.dispatch('c360_digits_only', 'c360_warehouse')(string_expr)) }}
 {%- endmacro %}
 {% macro default__c360_digits_only(string_expr) -%}
     regexp_replace({{ string_expr }}, r'[^0-9]', '')
@@ -106,7 +106,7 @@
 
 {# A timestamp formatted as 'YYYY-MM-DD HH:MM:SS'. #}
 {% macro c360_format_timestamp(timestamp_expr) -%}
-    {{ return(adapter.dispatch('c360_format_timestamp', 'customer_360')(timestamp_expr)) }}
+    {{ return(adapter.dispatch('c360_format_timestamp', 'c360_warehouse')(timestamp_expr)) }}
 {%- endmacro %}
 {% macro default__c360_format_timestamp(timestamp_expr) -%}
     format_timestamp('%Y-%m-%d %H:%M:%S', {{ timestamp_expr }})
@@ -121,7 +121,7 @@
     `* exclude (...) replace (...)`, BigQuery `* except (...) replace (...)`.
 #}
 {% macro c360_star(exclude=[], replace={}) -%}
-    {{ return(adapter.dispatch('c360_star', 'customer_360')(exclude, replace)) }}
+    {{ return(adapter.dispatch('c360_star', 'c360_warehouse')(exclude, replace)) }}
 {%- endmacro %}
 {% macro default__c360_star(exclude, replace) -%}
     {{ c360_star_sql('except', exclude, replace) }}
@@ -142,7 +142,7 @@
 
 {# True when a string matches a regular expression (RE2) from start to end. #}
 {% macro c360_regexp_full_match(string_expr, pattern) -%}
-    {{ return(adapter.dispatch('c360_regexp_full_match', 'customer_360')(string_expr, pattern)) }}
+    {{ return(adapter.dispatch('c360_regexp_full_match', 'c360_warehouse')(string_expr, pattern)) }}
 {%- endmacro %}
 {% macro default__c360_regexp_full_match(string_expr, pattern) -%}
     regexp_contains({{ string_expr }}, r'^(?:{{ pattern }})$')
@@ -156,7 +156,7 @@
     relation alias qualifies them). Used to keep quarantined raw rows exactly as received.
 #}
 {% macro c360_columns_to_json(relation_alias, columns) -%}
-    {{ return(adapter.dispatch('c360_columns_to_json', 'customer_360')(relation_alias, columns)) }}
+    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns)) }}
 {%- endmacro %}
 {% macro default__c360_columns_to_json(relation_alias, columns) -%}
     to_json_string(struct(
@@ -179,7 +179,7 @@
 
 {# Hex SHA-256 of a string (pseudonymisation in shareable marts). #}
 {% macro c360_sha256(string_expr) -%}
-    {{ return(adapter.dispatch('c360_sha256', 'customer_360')(string_expr)) }}
+    {{ return(adapter.dispatch('c360_sha256', 'c360_warehouse')(string_expr)) }}
 {%- endmacro %}
 {% macro default__c360_sha256(string_expr) -%}
     to_hex(sha256({{ string_expr }}))
@@ -190,7 +190,7 @@
 
 {# Cast that yields null instead of failing (dbt.safe_cast is a plain cast on dbt-duckdb). #}
 {% macro c360_safe_cast(expr, type) -%}
-    {{ return(adapter.dispatch('c360_safe_cast', 'customer_360')(expr, type)) }}
+    {{ return(adapter.dispatch('c360_safe_cast', 'c360_warehouse')(expr, type)) }}
 {%- endmacro %}
 {% macro default__c360_safe_cast(expr, type) -%}
     safe_cast({{ expr }} as {{ type }})

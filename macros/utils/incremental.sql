@@ -23,7 +23,7 @@
       --full-refresh (seed 004: full refresh daily, incremental every few hours).
 #}
 {% macro c360_incremental_strategy() -%}
-    {{ return(adapter.dispatch('c360_incremental_strategy', 'customer_360')()) }}
+    {{ return(adapter.dispatch('c360_incremental_strategy', 'c360_warehouse')()) }}
 {%- endmacro %}
 
 {% macro default__c360_incremental_strategy() -%}

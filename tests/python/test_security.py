@@ -73,7 +73,7 @@ def test_every_pii_source_column_is_tagged(default_build: Path) -> None:
 
 
 def test_shareable_customer_360_has_no_direct_identifier(default_build: Path) -> None:
-    node = manifest(default_build)["nodes"]["model.customer_360.customer_360_shareable"]
+    node = manifest(default_build)["nodes"]["model.c360_warehouse.customer_360_shareable"]
     assert not any(is_pii(column) for column in node["columns"].values())
     columns = {row[0] for row in fetch_all(
         default_build,

@@ -1,5 +1,5 @@
 {{ config(
-    tags=['customer_360', 'customers'],
+    tags=['customers'],
     cluster_by=(['customer_id'] if target.type == 'bigquery' else none)
 ) }}
 
