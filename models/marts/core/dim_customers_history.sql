@@ -5,14 +5,15 @@
     valid_from: when the version became true (the source's updated_at; the first version is back-dated to
     signup, since the customer existed from then); valid_to: when the next version replaced it (null while
     current). Versions of a customer are contiguous and never overlap: as-of day X is
-    valid_from <= X and (valid_to is null or X < valid_to). Address, subscription and segment history:
+    valid_from <= X and (valid_to is null or X < valid_to). Before the first `dbt snapshot` / `dbt build`
+    (a plain `dbt run` on a fresh warehouse) every customer has one current version. Address, subscription and segment history:
     the snap_* snapshots; analyses/customer_360_as_of.sql joins them as of a date.
 -#}
 
 with
 
 customer_versions as (
-    select * from {{ ref('snap_user_db__customers') }}
+    {{ c360_snapshot_versions('snap_user_db__customers', 'stg_user_db__customers', 'updated_at') }}
 ),
 
 countries as (
