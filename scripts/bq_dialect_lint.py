@@ -1,8 +1,8 @@
-"""Parse the SQL compiled for the BigQuery `prod` target with sqlfluff's BigQuery dialect.
+"""Parse the SQL compiled for the BigQuery `bigquery` target with sqlfluff's BigQuery dialect.
 
     python scripts/bq_dialect_lint.py TARGET_PATH
 
-TARGET_PATH is the --target-path of `dbt compile --target prod`. Checks every compiled model, analysis and
+TARGET_PATH is the --target-path of `dbt compile --target bigquery`. Checks every compiled model, analysis and
 singular test (generic test instances, 400+ files that come from a handful of macros, are left out to keep
 this step fast). Fails on any parse (PRS) or templating (TMP) error. Style is linted on the sources with the
 dbt templater (.sqlfluff); here only CP01 (lowercase keywords) runs besides the parser, and is only counted:
@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
         return 2
     files = compiled_files(Path(argv[0]))
     if not files:
-        print(f"bq_dialect_lint: no compiled SQL under {argv[0]} (run dbt compile --target prod first)", file=sys.stderr)
+        print(f"bq_dialect_lint: no compiled SQL under {argv[0]} (run dbt compile --target bigquery first)", file=sys.stderr)
         return 2
     command = [
         sys.executable, "-m", "sqlfluff", "lint", "--ignore-local-config", "--templater", "raw",

@@ -1,4 +1,4 @@
-"""Write a throwaway BigQuery service-account keyfile for offline `dbt compile --target prod`.
+"""Write a throwaway BigQuery service-account keyfile for offline `dbt compile --target bigquery`.
 
     python scripts/dummy_bq_keyfile.py PATH
 

@@ -46,9 +46,6 @@ for arg in "$@"; do
     esac
 done
 
-section "dbt deps"
-dbt deps
-
 # DuckDB allows one writing process per file: fail fast with a clear message when another run holds the
 # warehouse (or wait up to C360_LOCK_WAIT_SECONDS for it), instead of dbt's stack trace.
 guard=("$C360_PYTHON" scripts/warehouse_lock.py --wait "${C360_LOCK_WAIT_SECONDS:-0}"
@@ -60,5 +57,7 @@ section "dbt seed ${seed_args[*]:-}"
 section "dbt build $*"
 "${guard[@]}" dbt build "$@"
 
-section "summary"
-"$C360_PYTHON" scripts/summary.py
+if [ "${DBT_TARGET:-dev}" = "dev" ] && [[ " $* " != *" --target "* ]]; then
+    section "summary"
+    "$C360_PYTHON" scripts/summary.py
+fi

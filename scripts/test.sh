@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The project's test suite; CI runs it through .ci/run. Fastest checks first, stops at the first failure:
 #
-#   1. dbt deps + dbt parse       (seconds: project, YAML and Jinja are valid)
+#   1. dbt parse                  (seconds: project, YAML and Jinja are valid)
 #   2. sqlfluff lint              (dbt templater, config in .sqlfluff; skip with SKIP_LINT=1)
 #   3. pytest -q tests/python     (drives its own dbt builds in temporary DuckDB files)
 #   4. dbt build + dbt docs generate at a small size into a temporary DuckDB file
-#   5. BigQuery, offline: `dbt compile --target prod` with a dummy keyfile, parsed with sqlfluff's bigquery
+#   5. BigQuery, offline: `dbt compile --target bigquery` with a dummy keyfile, parsed with sqlfluff's bigquery
 #      dialect; then a local BigQuery API emulator (scripts/bq-emulator.sh) on a free loopback port,
 #      `dbt seed` + `dbt build --target bq_emulator` at the same size, and scripts/bq_parity.py comparing every
 #      table with step 4's. The emulator is stopped on every exit path (trap), pass or fail.
@@ -41,9 +41,6 @@ section() {
     step_start=$SECONDS
     printf '\n==================== %s ====================\n' "$*"
 }
-
-section "dbt deps"
-dbt deps
 
 section "dbt parse"
 C360_DUCKDB_PATH="$C360_TEST_TMP/parse.duckdb" dbt parse
@@ -81,10 +78,10 @@ dbt docs generate --vars "$build_vars" --target-path "$duckdb_target_path"
 if [ "${SKIP_BIGQUERY:-0}" = "1" ]; then
     section "BigQuery checks: skipped (SKIP_BIGQUERY=1)"
 else
-    section "BigQuery prod target: offline compile + bigquery-dialect parse"
+    section "BigQuery target: offline compile + bigquery-dialect parse"
     prod_target_path="$C360_TEST_TMP/target_prod"
     "$C360_PYTHON" scripts/dummy_bq_keyfile.py "$C360_TEST_TMP/dummy-keyfile.json"
-    DBT_TARGET=prod C360_BQ_KEYFILE="$C360_TEST_TMP/dummy-keyfile.json" C360_BQ_PROJECT=offline-project \
+    DBT_TARGET=bigquery C360_BQ_KEYFILE="$C360_TEST_TMP/dummy-keyfile.json" C360_BQ_PROJECT=offline-project \
         dbt compile --no-populate-cache --full-refresh --vars "$build_vars" --target-path "$prod_target_path" --quiet
     "$C360_PYTHON" scripts/bq_dialect_lint.py "$prod_target_path"
 

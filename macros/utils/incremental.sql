@@ -113,7 +113,7 @@
 
 {#
     is_incremental() without a warehouse round trip when the answer is known: a --full-refresh run (and the
-    offline `dbt compile --full-refresh` of the prod target in scripts/test.sh, which has no BigQuery to
+    offline `dbt compile --full-refresh` of the bigquery target in scripts/test.sh, which has no BigQuery to
     ask whether the table exists) is never incremental.
 #}
 {% macro c360_is_incremental() -%}

@@ -1,7 +1,8 @@
 {{ config(materialized='table', tags=['billing']) }}
 
 {#-
-    current_plan: the most recently started active subscription (else the most recent one);
+    current_plan: the most recently started active subscription (null when none is active);
+    last_plan: the most recently started subscription, whatever its status;
     current_mrr: MRR of all active subscriptions; billing_revenue: paid invoices.
     subscription_status: active if any subscription is active, else cancelled.
 -#}
@@ -16,23 +17,30 @@ invoices as (
     select * from {{ ref('stg_billing__invoices') }}
 ),
 
+ranked_subscriptions as (
+    select
+        customer_id,
+        plan_code,
+        subscription_status,
+        row_number() over (
+            partition by customer_id
+            order by case when subscription_status = 'active' then 0 else 1 end, started_at desc, subscription_id desc
+        ) as active_rank,
+        row_number() over (
+            partition by customer_id
+            order by started_at desc, subscription_id desc
+        ) as recency_rank
+    from subscriptions
+),
+
 latest_subscriptions as (
     select
         customer_id,
-        plan_code as current_plan
-    from (
-        select
-            subscriptions.*,
-            row_number() over (
-                partition by subscriptions.customer_id
-                order by
-                    case when subscriptions.subscription_status = 'active' then 0 else 1 end,
-                    subscriptions.started_at desc,
-                    subscriptions.subscription_id desc
-            ) as subscription_rank
-        from subscriptions
-    ) as ranked
-    where subscription_rank = 1
+        max(case when active_rank = 1 and subscription_status = 'active' then plan_code end) as current_plan,
+        max(case when recency_rank = 1 then plan_code end) as last_plan
+    from ranked_subscriptions
+    where active_rank = 1 or recency_rank = 1
+    group by customer_id
 ),
 
 subscription_totals as (
@@ -57,6 +65,7 @@ final as (
     select
         subscription_totals.customer_id,
         latest_subscriptions.current_plan,
+        latest_subscriptions.last_plan,
         subscription_totals.current_mrr,
         case
             when subscription_totals.has_active_subscription = 1 then 'active'

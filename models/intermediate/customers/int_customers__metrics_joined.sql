@@ -68,6 +68,7 @@ joined as (
         tickets.median_resolution_hours,
         tickets.avg_satisfaction_score,
         billing.current_plan,
+        billing.last_plan,
         coalesce(billing.current_mrr, 0) as current_mrr,
         coalesce(billing.subscription_status, 'never_subscribed') as subscription_status,
         coalesce(billing.billing_revenue, 0) as billing_revenue,

@@ -37,11 +37,11 @@ final as (
         refunded_at,
         refunded_on,
         item_count,
-        units,
-        gross_amount,
-        discount_amount,
-        refund_amount,
-        net_amount,
+        {{ c360_count('units') }} as units,
+        {{ c360_money('gross_amount') }} as gross_amount,
+        {{ c360_money('discount_amount') }} as discount_amount,
+        {{ c360_money('refund_amount') }} as refund_amount,
+        {{ c360_money('net_amount') }} as net_amount,
         loaded_at
     from orders
 )

@@ -62,6 +62,7 @@ final as (
         avg_satisfaction_score,
         -- billing
         current_plan,
+        last_plan,
         current_mrr,
         subscription_status,
         billing_revenue,

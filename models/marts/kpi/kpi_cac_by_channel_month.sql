@@ -17,9 +17,9 @@ final as (
         month_start,
         channel_code,
         is_paid,
-        spend_amount,
+        {{ c360_money('spend_amount') }} as spend_amount,
         customers_acquired,
-        {{ c360_safe_divide('spend_amount', 'customers_acquired') }} as cac
+        {{ c360_money(c360_safe_divide('spend_amount', 'customers_acquired')) }} as cac
     from channel_months
 )
 

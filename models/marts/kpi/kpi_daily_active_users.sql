@@ -53,13 +53,14 @@ daily as (
         coalesce(daily_users.daily_active_users, 0) as daily_active_users,
         coalesce(daily_users.events, 0) as events,
         coalesce(daily_signups.signups, 0) as signups,
-        sum(coalesce(daily_signups.signups, 0)) over (
-            order by calendar.calendar_date rows between unbounded preceding and current row
-        ) as customers_signed_up_to_date,
-        {{ c360_safe_divide(
+        {{ c360_count(
+            'sum(coalesce(daily_signups.signups, 0)) over ('
+            ~ 'order by calendar.calendar_date rows between unbounded preceding and current row)'
+        ) }} as customers_signed_up_to_date,
+        {{ c360_rounded(c360_safe_divide(
             'coalesce(daily_users.daily_active_users, 0)',
             'sum(coalesce(daily_signups.signups, 0)) over (order by calendar.calendar_date rows between unbounded preceding and current row)'
-        ) }} as dau_rate
+        ), 4) }} as dau_rate
     from calendar
     left join daily_users
         on calendar.calendar_date = daily_users.activity_date

@@ -55,14 +55,15 @@ final as (
         mrr_date,
         started_subscriptions,
         ended_subscriptions,
-        new_mrr,
-        churned_mrr,
-        sum(started_subscriptions - ended_subscriptions) over (
-            order by mrr_date rows between unbounded preceding and current row
-        ) as active_subscriptions,
-        sum(new_mrr - churned_mrr) over (
-            order by mrr_date rows between unbounded preceding and current row
-        ) as mrr
+        {{ c360_money('new_mrr') }} as new_mrr,
+        {{ c360_money('churned_mrr') }} as churned_mrr,
+        {{ c360_count(
+            'sum(started_subscriptions - ended_subscriptions) over ('
+            ~ 'order by mrr_date rows between unbounded preceding and current row)'
+        ) }} as active_subscriptions,
+        {{ c360_money(
+            'sum(new_mrr - churned_mrr) over (order by mrr_date rows between unbounded preceding and current row)'
+        ) }} as mrr
     from daily_changes
 )
 

@@ -17,9 +17,9 @@ final as (
         signup_month as cohort_month,
         acquisition_channel,
         count(*) as customers,
-        sum(case when ltv > 0 then 1 else 0 end) as paying_customers,
-        sum(ltv) as total_ltv,
-        {{ c360_safe_divide('sum(ltv)', 'count(*)') }} as avg_ltv
+        {{ c360_count('sum(case when ltv > 0 then 1 else 0 end)') }} as paying_customers,
+        {{ c360_money('sum(ltv)') }} as total_ltv,
+        {{ c360_money(c360_safe_divide('sum(ltv)', 'count(*)')) }} as avg_ltv
     from customers
     group by signup_month, acquisition_channel
 )

@@ -36,15 +36,15 @@ final as (
     select
         spend.channel_code,
         spend.is_paid,
-        spend.total_spend,
-        spend.customers_acquired,
-        coalesce(value.total_ltv, 0) as total_ltv,
-        {{ c360_safe_divide('spend.total_spend', 'spend.customers_acquired') }} as cac,
-        {{ c360_safe_divide('coalesce(value.total_ltv, 0)', 'spend.customers_acquired') }} as avg_ltv,
-        {{ c360_safe_divide(
+        {{ c360_money('spend.total_spend') }} as total_spend,
+        {{ c360_count('spend.customers_acquired') }} as customers_acquired,
+        {{ c360_money('coalesce(value.total_ltv, 0)') }} as total_ltv,
+        {{ c360_money(c360_safe_divide('spend.total_spend', 'spend.customers_acquired')) }} as cac,
+        {{ c360_money(c360_safe_divide('coalesce(value.total_ltv, 0)', 'spend.customers_acquired')) }} as avg_ltv,
+        {{ c360_rounded(c360_safe_divide(
             c360_safe_divide('coalesce(value.total_ltv, 0)', 'spend.customers_acquired'),
             c360_safe_divide('spend.total_spend', 'spend.customers_acquired')
-        ) }} as ltv_to_cac
+        ), 2) }} as ltv_to_cac
     from spend
     left join value
         on spend.channel_code = value.channel_code

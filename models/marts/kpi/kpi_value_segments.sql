@@ -24,12 +24,12 @@ final as (
     select
         value_segment,
         customers,
-        top_20_percent_customers,
-        total_ltv,
-        avg_ltv,
-        avg_orders,
-        {{ c360_safe_divide('customers', 'sum(customers) over ()') }} as share_of_customers,
-        {{ c360_safe_divide('total_ltv', 'sum(total_ltv) over ()') }} as share_of_ltv
+        {{ c360_count('top_20_percent_customers') }} as top_20_percent_customers,
+        {{ c360_money('total_ltv') }} as total_ltv,
+        {{ c360_money('avg_ltv') }} as avg_ltv,
+        {{ c360_rounded('avg_orders', 2) }} as avg_orders,
+        {{ c360_rounded(c360_safe_divide('customers', 'sum(customers) over ()'), 4) }} as share_of_customers,
+        {{ c360_rounded(c360_safe_divide('total_ltv', 'sum(total_ltv) over ()'), 4) }} as share_of_ltv
     from segments
 )
 
