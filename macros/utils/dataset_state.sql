@@ -63,17 +63,13 @@
     {%- set batch = (var('generator_batch', 1) | int) if source_data == 'synthetic' else 0 -%}
     {%- set state = c360_state_relation() -%}
     {%- do adapter.create_schema(state) -%}
-    {%- if load_relation(state) is none -%}
-        {%- do run_query(
-            'create table ' ~ state ~ ' (node_name ' ~ dbt.type_string() ~ ', dataset_fingerprint '
-            ~ dbt.type_string() ~ ', source_data ' ~ dbt.type_string() ~ ', generator_batch '
-            ~ dbt.type_bigint() ~ ')') -%}
-    {%- endif -%}
     {%- set stored = {} -%}
-    {%- for row in run_query('select node_name, dataset_fingerprint, source_data, generator_batch from '
-            ~ state).rows -%}
-        {%- do stored.update({row[0]: row}) -%}
-    {%- endfor -%}
+    {%- if load_relation(state) is not none -%}
+        {%- for row in run_query('select node_name, dataset_fingerprint, source_data, generator_batch from '
+                ~ state).rows -%}
+            {%- do stored.update({row[0]: [row[0], row[1], row[2], row[3] | int]}) -%}
+        {%- endfor -%}
+    {%- endif -%}
 
     {%- set touched = [] -%}
     {%- for node in graph.nodes.values()
@@ -103,15 +99,19 @@
     {%- endfor -%}
 
     {%- if touched -%}
-        {%- set names = [] -%}
-        {%- for name in touched -%}{%- do names.append("'" ~ name ~ "'") -%}{%- endfor -%}
-        {%- set rows = [] -%}
         {%- for name in touched -%}
-            {%- do rows.append("('" ~ name ~ "', '" ~ fingerprint ~ "', '" ~ source_data ~ "', " ~ batch ~ ")") -%}
+            {%- do stored.update({name: [name, fingerprint, source_data, batch]}) -%}
         {%- endfor -%}
-        {%- do run_query('delete from ' ~ state ~ ' where node_name in (' ~ names | join(', ') ~ ')') -%}
-        {%- do run_query('insert into ' ~ state ~ ' (node_name, dataset_fingerprint, source_data, generator_batch) '
-            ~ 'values ' ~ rows | join(', ')) -%}
+        {#- the whole table is rewritten (a few rows): no DELETE, which the BigQuery emulator lacks -#}
+        {%- set selects = [] -%}
+        {%- for name in stored | sort -%}
+            {%- set row = stored[name] -%}
+            {%- do selects.append("select cast('" ~ row[0] ~ "' as " ~ dbt.type_string() ~ ") as node_name, cast('"
+                ~ row[1] ~ "' as " ~ dbt.type_string() ~ ") as dataset_fingerprint, cast('" ~ row[2] ~ "' as "
+                ~ dbt.type_string() ~ ") as source_data, cast(" ~ row[3] ~ " as " ~ dbt.type_bigint()
+                ~ ") as generator_batch") -%}
+        {%- endfor -%}
+        {%- do run_query('create or replace table ' ~ state ~ ' as ' ~ selects | join(' union all ')) -%}
     {%- endif -%}
     {#- hooks render on the master connection inside a transaction: make the drops visible to the models -#}
     {%- do adapter.commit() -%}

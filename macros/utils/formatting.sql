@@ -1,16 +1,24 @@
 {#
-    How the marts present numbers to business users; the same SQL on DuckDB and BigQuery.
-      c360_money(x)          rounded to cents, decimal(18, 2) (BigQuery: NUMERIC)
-      c360_rounded(x, n)     rounded to n decimal places, decimal(18, n): averages (2) and rates (4)
+    How the marts present numbers to business users.
+      c360_money(x)          rounded to cents: DuckDB decimal(18, 2), BigQuery NUMERIC
+      c360_rounded(x, n)     rounded to n decimal places: averages (2) and rates (4); DuckDB decimal(18, n),
+                             BigQuery NUMERIC
       c360_count(x)          64-bit integer (DuckDB sums of integers are 128-bit HUGEINT otherwise)
-    Model contracts declare the same types (data_type int64 / decimal(18,2) / decimal(18,4)), which both
-    engines resolve to these.
+    BigQuery gets plain NUMERIC, rounded: parameterised NUMERIC(p, s) is not supported by the BigQuery
+    emulator the project is tested on. Model contracts declare the same types per engine
+    (data_type int64 / decimal(18, n) on DuckDB, numeric on BigQuery).
 #}
 {% macro c360_money(expr) -%}
-    cast(round({{ expr }}, 2) as decimal(18, 2))
+    {{ c360_rounded(expr, 2) }}
 {%- endmacro %}
 
 {% macro c360_rounded(expr, places) -%}
+    {{ return(adapter.dispatch('c360_rounded', 'c360_warehouse')(expr, places)) }}
+{%- endmacro %}
+{% macro default__c360_rounded(expr, places) -%}
+    round(cast({{ expr }} as numeric), {{ places }})
+{%- endmacro %}
+{% macro duckdb__c360_rounded(expr, places) -%}
     cast(round({{ expr }}, {{ places }}) as decimal(18, {{ places }}))
 {%- endmacro %}
 
