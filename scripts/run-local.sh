@@ -6,9 +6,11 @@
 #                                                                 # all but selection to `dbt seed`)
 #   ./scripts/run-local.sh --select tag:staging
 #
-# The warehouse is $C360_DUCKDB_PATH (default: customer_360.duckdb in the project root). Every model is
-# rebuilt in full, so running this twice with the same arguments gives the same warehouse, and a run that
-# was killed (even kill -9) is repaired by the next one. If another process holds the warehouse, the run
+# The warehouse is $C360_DUCKDB_PATH (default: customer_360.duckdb in the project root). Tables and views
+# are rebuilt in full; incremental models and snapshots continue from the last run when the vars are the
+# same, and start over when they differ (macros/utils/dataset_state.sql), so any sequence of runs ends with
+# the warehouse a fresh build with the last vars gives, and a run that was killed (even kill -9) is repaired
+# by the next one. If another process holds the warehouse, the run
 # stops at once with a clear message (exit 75); C360_LOCK_WAIT_SECONDS=600 waits for it instead.
 set -euo pipefail
 
