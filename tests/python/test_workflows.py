@@ -7,8 +7,10 @@ build with the same final vars: a warehouse built earlier with other vars must n
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from c360_dbt import REPO_ROOT, project_vars
 from c360_shell import Shell, project_copy, stateful_digests
 
 DBT = "source .venv/bin/activate && "
@@ -81,3 +83,17 @@ def test_missing_bigquery_credentials_give_one_line(tmp_path: Path) -> None:
     with_project = shell.run(DBT + "dbt debug --target bigquery", {"C360_BQ_KEYFILE": "/nonexistent/key.json",
                                                                    "C360_BQ_PROJECT": "p"})
     assert with_project.returncode != 0 and "Traceback" not in with_project.stdout
+
+
+def test_every_project_var_says_whether_it_changes_the_dataset() -> None:
+    """A var missing from both lists would change the data without starting the incremental models over."""
+    macro = (REPO_ROOT / "macros" / "utils" / "dataset_state.sql").read_text()
+
+    def listed(name: str) -> set[str]:
+        body = macro.split(f"macro {name}()", 1)[1].split("endmacro", 1)[0]
+        return set(re.findall(r"'([a-z_0-9]+)'", body))
+
+    dataset, safe = listed("c360_dataset_vars"), listed("c360_incremental_safe_vars")
+    assert not dataset & safe
+    unclassified = set(project_vars()) - dataset - safe
+    assert not unclassified, f"add to c360_dataset_vars() or c360_incremental_safe_vars(): {sorted(unclassified)}"
