@@ -16,9 +16,9 @@
 
 {% macro c360_active_until_offset(customer_row_expr, signup_offset_expr) -%}
     case
-        when mod({{ c360_hash(customer_row_expr, 901) }}, 100) < 30
+        when mod({{ c360_hash(customer_row_expr, 'customer.lifetime') }}, 100) < 30
             then {{ signup_offset_expr }} + cast(floor(
-                {{ c360_unit(c360_hash(customer_row_expr, 902)) }}
+                {{ c360_unit(c360_hash(customer_row_expr, 'customer.churn_point')) }}
                 * ({{ c360_span_seconds() }} - {{ signup_offset_expr }})
             ) as {{ dbt.type_bigint() }})
         else {{ c360_span_seconds() - 1 }}
@@ -44,8 +44,8 @@
 {% macro c360_account_customer_row(account_row_expr) -%}
     {{ c360_permute(
         'case when ' ~ account_row_expr ~ ' < ' ~ c360_card_holders() ~ ' then ' ~ account_row_expr
-        ~ ' else ' ~ c360_skewed_index(c360_hash(account_row_expr, 401), c360_card_holders()) ~ ' end',
-        c360_rows(), 1
+        ~ ' else ' ~ c360_skewed_index(c360_hash(account_row_expr, 'account.holder'), c360_card_holders()) ~ ' end',
+        c360_rows(), 'account.holders'
     ) }}
 {%- endmacro %}
 
@@ -59,7 +59,7 @@ account_keyed as (
     select
         keyed.*,
         {{ c360_account_customer_row('account_row') }} as customer_row,
-        {{ c360_hash('account_row', 404) }} as h_onboard
+        {{ c360_hash('account_row', 'account.onboard') }} as h_onboard
     from keyed
 ),
 
@@ -108,10 +108,10 @@ customer_timed as (
 {# Orders: 70% of customers shop; orders go to shoppers with a skew. Returns the 0-based customer row. #}
 {% macro c360_order_customer_row(order_row_expr) -%}
     {%- set shoppers = [((c360_rows() * 0.7) + 0.5) | int, 1] | max -%}
-    {{ c360_permute(c360_skewed_index(c360_hash(order_row_expr, 1001), shoppers), c360_rows(), 3) }}
+    {{ c360_permute(c360_skewed_index(c360_hash(order_row_expr, 'order.customer'), shoppers), c360_rows(), 'order.shoppers') }}
 {%- endmacro %}
 
 {# An order's placement offset, given its customer's window (columns). #}
 {% macro c360_order_offset(order_row_expr) -%}
-    {{ c360_offset_between(c360_hash(order_row_expr, 1002), 'signup_offset', 'active_until_offset') }}
+    {{ c360_offset_between(c360_hash(order_row_expr, 'order.time'), 'signup_offset', 'active_until_offset') }}
 {%- endmacro %}

@@ -23,25 +23,25 @@ spine as (
 hashed as (
     select
         row_num,
-        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 701) }}, 2) as journey_key,
-        {{ c360_hash('row_num', 702) }} as h_event_type,
-        {{ c360_hash('row_num', 703) }} as h_time
+        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 'event.journey_split') }}, 2) as journey_key,
+        {{ c360_hash('row_num', 'event.type') }} as h_event_type,
+        {{ c360_hash('row_num', 'event.time') }} as h_time
     from spine
 ),
 
 journeys as (
     select
         hashed.*,
-        {{ c360_hash('journey_key', 711) }} as h_journey_customer,
-        {{ c360_hash('journey_key', 712) }} as h_journey_domain,
-        {{ c360_hash('journey_key', 713) }} as h_journey_start
+        {{ c360_hash('journey_key', 'journey.customer') }} as h_journey_customer,
+        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain,
+        {{ c360_hash('journey_key', 'journey.start') }} as h_journey_start
     from hashed
 ),
 
 keyed as (
     select
         journeys.*,
-        {{ c360_permute('mod(h_journey_customer, ' ~ event_customers ~ ')', c360_rows(), 2) }} as customer_row,
+        {{ c360_permute('mod(h_journey_customer, ' ~ event_customers ~ ')', c360_rows(), 'event.customers') }} as customer_row,
         {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
@@ -80,10 +80,10 @@ batch_hashed as (
     select
         row_num,
         2 + {{ c360_div('row_num', c360_batch_rows('num_events_multiplier')) }} as batch,
-        {{ c360_hash('row_num', 721) }} as h_batch_customer,
-        {{ c360_hash('row_num', 722) }} as h_batch_domain,
-        {{ c360_hash('row_num', 723) }} as h_batch_time,
-        {{ c360_hash('row_num', 724) }} as h_batch_late
+        {{ c360_hash('row_num', 'event.batch_customer') }} as h_batch_customer,
+        {{ c360_hash('row_num', 'event.batch_domain') }} as h_batch_domain,
+        {{ c360_hash('row_num', 'event.batch_time') }} as h_batch_time,
+        {{ c360_hash('row_num', 'event.batch_late') }} as h_batch_late
     from batch_spine
 ),
 

@@ -26,12 +26,12 @@ keyed as (
     select
         row_num,
         {{ c360_permute(
-            'case when row_num < ' ~ subscribers ~ ' then row_num else mod(' ~ c360_hash('row_num', 1401) ~ ', ' ~ subscribers ~ ') end',
-            c360_rows(), 5
+            'case when row_num < ' ~ subscribers ~ ' then row_num else mod(' ~ c360_hash('row_num', 'subscription.customer') ~ ', ' ~ subscribers ~ ') end',
+            c360_rows(), 'subscription.subscribers'
         ) }} as customer_row,
-        {{ c360_hash('row_num', 1402) }} as h_time,
-        {{ c360_hash('row_num', 1403) }} as h_plan,
-        {{ c360_hash('row_num', 1404) }} as h_cancel
+        {{ c360_hash('row_num', 'subscription.time') }} as h_time,
+        {{ c360_hash('row_num', 'subscription.plan') }} as h_plan,
+        {{ c360_hash('row_num', 'subscription.cancel') }} as h_cancel
     from spine
 ),
 
@@ -74,8 +74,8 @@ base_rows as (
 changes as (
     select
         ended.*,
-        2 + mod({{ c360_hash('row_num', 1451) }}, 100) as change_batch,
-        {{ c360_hash('row_num', 1452) }} as h_change
+        2 + mod({{ c360_hash('row_num', 'subscription.change_batch') }}, 100) as change_batch,
+        {{ c360_hash('row_num', 'subscription.change') }} as h_change
     from ended
     where ended.ended_offset is null
 ),
@@ -104,7 +104,7 @@ new_subscribers_timed as (
     select
         new_subscribers.*,
         {{ c360_new_customer_signup_offset('customer_row') }} as started_offset,
-        {{ c360_hash('customer_row', 1461) }} as h_new_plan
+        {{ c360_hash('customer_row', 'subscription.batch_plan') }} as h_new_plan
     from new_subscribers
 ),
 

@@ -17,11 +17,11 @@ item_keys as (
         row_num,
         case
             when row_num < {{ orders }} then row_num
-            else mod({{ c360_hash('row_num', 1101) }}, {{ orders }})
+            else mod({{ c360_hash('row_num', 'order_item.order') }}, {{ orders }})
         end as order_row,
-        {{ c360_skewed_index(c360_hash('row_num', 1102), var('num_products') | int) }} + 1 as product_id,
-        {{ c360_hash('row_num', 1103) }} as h_quantity,
-        {{ c360_hash('row_num', 1104) }} as h_discount
+        {{ c360_skewed_index(c360_hash('row_num', 'order_item.product'), var('num_products') | int) }} + 1 as product_id,
+        {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
+        {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
     from spine
 ),
 
@@ -64,12 +64,12 @@ batch_hashed as (
     select
         batch_slots.*,
         {{ c360_batch_order_batch('batch_order_row') }} as batch,
-        {{ c360_hash('batch_order_row', 1021) }} as h_batch_customer,
-        {{ c360_hash('batch_order_row', 1023) }} as h_batch_time,
-        {{ c360_hash('batch_order_row', 1024) }} as h_item_count,
-        {{ c360_hash('row_num', 1102) }} as h_product,
-        {{ c360_hash('row_num', 1103) }} as h_quantity,
-        {{ c360_hash('row_num', 1104) }} as h_discount
+        {{ c360_hash('batch_order_row', 'order.batch_customer') }} as h_batch_customer,
+        {{ c360_hash('batch_order_row', 'order.batch_time') }} as h_batch_time,
+        {{ c360_hash('batch_order_row', 'order.batch_item_count') }} as h_item_count,
+        {{ c360_hash('row_num', 'order_item.product') }} as h_product,
+        {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
+        {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
     from batch_slots
 ),
 

@@ -16,8 +16,8 @@ keyed as (
     select
         row_num,
         {{ c360_order_customer_row('row_num') }} as customer_row,
-        {{ c360_hash('row_num', 1003) }} as h_status,
-        {{ c360_hash('row_num', 1004) }} as h_refund
+        {{ c360_hash('row_num', 'order.status') }} as h_status,
+        {{ c360_hash('row_num', 'order.refund') }} as h_refund
     from spine
 ),
 
@@ -60,9 +60,9 @@ batch_hashed as (
     select
         row_num,
         {{ c360_batch_order_batch('row_num') }} as batch,
-        {{ c360_hash('row_num', 1021) }} as h_batch_customer,
-        {{ c360_hash('row_num', 1022) }} as h_status,
-        {{ c360_hash('row_num', 1023) }} as h_batch_time
+        {{ c360_hash('row_num', 'order.batch_customer') }} as h_batch_customer,
+        {{ c360_hash('row_num', 'order.batch_status') }} as h_status,
+        {{ c360_hash('row_num', 'order.batch_time') }} as h_batch_time
     from batch_spine
 ),
 

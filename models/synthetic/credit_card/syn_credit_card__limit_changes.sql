@@ -9,9 +9,9 @@ spine as (
 keyed as (
     select
         row_num,
-        mod({{ c360_hash('row_num', 501) }}, {{ c360_rows('num_accounts_multiplier') }}) as account_row,
-        {{ c360_hash('row_num', 502) }} as h_change,
-        {{ c360_hash('row_num', 503) }} as h_time
+        mod({{ c360_hash('row_num', 'limit_change.account') }}, {{ c360_rows('num_accounts_multiplier') }}) as account_row,
+        {{ c360_hash('row_num', 'limit_change.change') }} as h_change,
+        {{ c360_hash('row_num', 'limit_change.time') }} as h_time
     from spine
 ),
 

@@ -17,12 +17,12 @@ spine as (
 keyed as (
     select
         row_num,
-        {{ c360_permute(c360_skewed_index(c360_hash('row_num', 1301), c360_rows()), c360_rows(), 4) }} as customer_row,
-        {{ c360_hash('row_num', 1302) }} as h_time,
-        {{ c360_hash('row_num', 1303) }} as h_status,
-        {{ c360_hash('row_num', 1304) }} as h_resolution,
-        {{ c360_hash('row_num', 1305) }} as h_score,
-        {{ c360_hash('row_num', 1306) }} as h_zone
+        {{ c360_permute(c360_skewed_index(c360_hash('row_num', 'ticket.customer'), c360_rows()), c360_rows(), 'ticket.customers') }} as customer_row,
+        {{ c360_hash('row_num', 'ticket.time') }} as h_time,
+        {{ c360_hash('row_num', 'ticket.status') }} as h_status,
+        {{ c360_hash('row_num', 'ticket.resolution') }} as h_resolution,
+        {{ c360_hash('row_num', 'ticket.score') }} as h_score,
+        {{ c360_hash('row_num', 'ticket.zone') }} as h_zone
     from spine
 ),
 
