@@ -11,7 +11,6 @@
 -#}
 {%- set batch = c360_batch() %}
 {%- set base_events = c360_rows('num_events_multiplier') %}
-{%- set event_customers = [((c360_rows() * 0.85) + 0.5) | int, 1] | max %}
 {%- set event_types = c360_catalog('event_types') %}
 
 with
@@ -32,21 +31,26 @@ hashed as (
 journeys as (
     select
         hashed.*,
-        {{ c360_hash('journey_key', 'journey.customer') }} as h_journey_customer,
-        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain,
-        {{ c360_hash('journey_key', 'journey.start') }} as h_journey_start
+        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain
     from hashed
 ),
 
 keyed as (
     select
         journeys.*,
-        {{ c360_permute('mod(h_journey_customer, ' ~ event_customers ~ ')', c360_rows(), 'event.customers') }} as customer_row,
+        journey_key as activity_key,
         {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
 
-{{ c360_customer_timeline_ctes() }},
+{{ c360_activity_ctes('journey', 20, 17) }},
+
+occurred as (
+    select
+        activity_timed.*,
+        activity_offset + mod(h_time, least(1800, active_until_offset - activity_offset + 1)) as occurred_offset
+    from activity_timed
+),
 
 events as (
     select
@@ -60,15 +64,10 @@ events as (
                 when '{{ domain_name }}' then {{ c360_pick_value('h_event_type', types) }}
             {%- endfor %}
         end as event_type,
-        {{ c360_offset_to_timestamp(
-            'least(' ~ c360_offset_between('h_journey_start', 'signup_offset', 'active_until_offset')
-            ~ ' + mod(h_time, 1800), ' ~ (c360_span_seconds() - 1) ~ ')'
-        ) }} as occurred_at,
-        {{ c360_offset_to_timestamp(
-            'least(' ~ c360_offset_between('h_journey_start', 'signup_offset', 'active_until_offset')
-            ~ ' + mod(h_time, 1800), ' ~ (c360_span_seconds() - 1) ~ ') + 60 + mod(' ~ c360_div('h_time', 2048) ~ ', 3600)'
-        ) }} as _loaded_at
-    from customer_timed
+        {{ c360_offset_to_timestamp('occurred_offset') }} as occurred_at,
+        {{ c360_offset_to_timestamp('occurred_offset + 60 + mod(' ~ c360_div('h_time', 2048) ~ ', 3600)') }}
+            as _loaded_at
+    from occurred
 ),
 {%- if batch > 1 %}
 

@@ -28,11 +28,12 @@ item_keys as (
 keyed as (
     select
         item_keys.*,
-        {{ c360_order_customer_row('order_row') }} as customer_row
+        order_row as activity_key
     from item_keys
 ),
 
-{{ c360_customer_timeline_ctes() }},
+-- the order's customer and time, re-derived from the order row (streams of syn_commerce__orders)
+{{ c360_order_activity_ctes() }},
 
 -- every item as keys, hashes and its load offset; `priced` and `final` treat base and later-batch rows alike
 base_items as (
@@ -42,8 +43,8 @@ base_items as (
         product_id,
         h_quantity,
         h_discount,
-        {{ c360_order_offset('order_row') }} + 900 as loaded_offset
-    from customer_timed
+        activity_offset + 900 as loaded_offset
+    from activity_timed
 ),
 {%- if batch > 1 %}
 
