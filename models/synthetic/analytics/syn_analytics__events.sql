@@ -128,11 +128,7 @@ batch_events as (
 {%- endif %}
 
 final as (
-    select * from events
-    {%- if batch > 1 %}
-    union all
-    select * from batch_events
-    {%- endif %}
+    {{- c360_union_by_name(['events', 'batch_events'] if batch > 1 else ['events'], ['event_id', 'user_id', 'journey_id', 'domain', 'event_type', 'occurred_at', '_loaded_at']) }}
 )
 
 {{ c360_with_faults('analytics__events', 'final') }}

@@ -143,11 +143,7 @@ batch_rows as (
 {%- endif %}
 
 all_rows as (
-    select * from base_rows
-    {%- if batch > 1 %}
-    union all
-    select * from batch_rows
-    {%- endif %}
+    {{- c360_union_by_name(['base_rows', 'batch_rows'] if batch > 1 else ['base_rows'], ['subscription_id', 'customer_id', 'plan_code', 'started_offset', 'ended_offset', 'updated_offset']) }}
 ),
 
 final as (

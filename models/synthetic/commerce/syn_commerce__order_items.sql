@@ -98,11 +98,7 @@ batch_items as (
 {%- endif %}
 
 all_items as (
-    select * from base_items
-    {%- if batch > 1 %}
-    union all
-    select * from batch_items
-    {%- endif %}
+    {{- c360_union_by_name(['base_items', 'batch_items'] if batch > 1 else ['base_items'], ['order_item_id', 'order_id', 'product_id', 'h_quantity', 'h_discount', 'loaded_offset']) }}
 ),
 
 priced as (

@@ -121,11 +121,7 @@ batch_orders as (
 {%- endif %}
 
 final as (
-    select * from orders
-    {%- if batch > 1 %}
-    union all
-    select * from batch_orders
-    {%- endif %}
+    {{- c360_union_by_name(['orders', 'batch_orders'] if batch > 1 else ['orders'], ['order_id', 'customer_id', 'order_status', 'order_channel', 'ordered_at', 'refunded_at', '_loaded_at']) }}
 )
 
 {{ c360_with_faults('commerce__orders', 'final') }}

@@ -149,11 +149,7 @@ batch_addresses as (
 {%- endif %}
 
 all_addresses as (
-    select * from base_addresses
-    {%- if batch > 1 %}
-    union all
-    select * from batch_addresses
-    {%- endif %}
+    {{- c360_union_by_name(['base_addresses', 'batch_addresses'] if batch > 1 else ['base_addresses'], ['address_id', 'customer_id', 'is_primary', 'h_type', 'h_street', 'h_city', 'h_customer_country', 'street_suffix', 'created_offset', 'loaded_offset']) }}
 ),
 
 final as (

@@ -133,11 +133,7 @@ changed_customers as (
 {%- endif %}
 
 final as (
-    select * from customers
-    {%- if batch > 1 %}
-    union all
-    select * from changed_customers
-    {%- endif %}
+    {{- c360_union_by_name(['customers', 'changed_customers'] if batch > 1 else ['customers'], ['customer_id', 'first_name', 'last_name', 'email', 'country_code', 'signup_at', 'updated_at', '_loaded_at']) }}
 )
 
 {{ c360_with_faults('user_db__customers', 'final') }}
