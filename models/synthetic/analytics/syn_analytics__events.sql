@@ -38,7 +38,7 @@ journeys as (
 keyed as (
     select
         journeys.*,
-        journey_key as activity_key,
+        journeys.journey_key as activity_key,
         {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
@@ -48,7 +48,9 @@ keyed as (
 occurred as (
     select
         activity_timed.*,
-        activity_offset + mod(h_time, least(1800, active_until_offset - activity_offset + 1)) as occurred_offset
+        activity_timed.activity_offset + mod(
+            activity_timed.h_time, least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1)
+        ) as occurred_offset
     from activity_timed
 ),
 
@@ -128,7 +130,16 @@ batch_events as (
 {%- endif %}
 
 final as (
-    {{- c360_union_by_name(['events', 'batch_events'] if batch > 1 else ['events'], ['event_id', 'user_id', 'journey_id', 'domain', 'event_type', 'occurred_at', '_loaded_at']) }}
+    {%- set union_columns = [
+        'event_id',
+        'user_id',
+        'journey_id',
+        'domain',
+        'event_type',
+        'occurred_at',
+        '_loaded_at',
+    ] %}
+    {{- c360_union_by_name(['events', 'batch_events'] if batch > 1 else ['events'], union_columns) }}
 )
 
 {{ c360_with_faults('analytics__events', 'final') }}

@@ -36,8 +36,8 @@ keyed as (
 started as (
     select
         activity_timed.*,
-        activity_offset as started_offset,
-        {{ c360_pick_weighted('h_plan', c360_catalog('plans')) }} as plan_code
+        activity_timed.activity_offset as started_offset,
+        {{ c360_pick_weighted('activity_timed.h_plan', c360_catalog('plans')) }} as plan_code
     from activity_timed
 ),
 
@@ -143,7 +143,15 @@ batch_rows as (
 {%- endif %}
 
 all_rows as (
-    {{- c360_union_by_name(['base_rows', 'batch_rows'] if batch > 1 else ['base_rows'], ['subscription_id', 'customer_id', 'plan_code', 'started_offset', 'ended_offset', 'updated_offset']) }}
+    {%- set union_columns = [
+        'subscription_id',
+        'customer_id',
+        'plan_code',
+        'started_offset',
+        'ended_offset',
+        'updated_offset',
+    ] %}
+    {{- c360_union_by_name(['base_rows', 'batch_rows'] if batch > 1 else ['base_rows'], union_columns) }}
 ),
 
 final as (

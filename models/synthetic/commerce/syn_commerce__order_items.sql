@@ -19,7 +19,8 @@ item_keys as (
             when row_num < {{ orders }} then row_num
             else mod({{ c360_hash('row_num', 'order_item.order') }}, {{ orders }})
         end as order_row,
-        {{ c360_skewed_index(c360_hash('row_num', 'order_item.product'), var('num_products') | int) }} + 1 as product_id,
+        {{ c360_skewed_index(c360_hash('row_num', 'order_item.product'), var('num_products') | int) }}
+        + 1 as product_id,
         {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
         {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
     from spine
@@ -28,7 +29,7 @@ item_keys as (
 keyed as (
     select
         item_keys.*,
-        order_row as activity_key
+        item_keys.order_row as activity_key
     from item_keys
 ),
 
@@ -98,7 +99,15 @@ batch_items as (
 {%- endif %}
 
 all_items as (
-    {{- c360_union_by_name(['base_items', 'batch_items'] if batch > 1 else ['base_items'], ['order_item_id', 'order_id', 'product_id', 'h_quantity', 'h_discount', 'loaded_offset']) }}
+    {%- set union_columns = [
+        'order_item_id',
+        'order_id',
+        'product_id',
+        'h_quantity',
+        'h_discount',
+        'loaded_offset',
+    ] %}
+    {{- c360_union_by_name(['base_items', 'batch_items'] if batch > 1 else ['base_items'], union_columns) }}
 ),
 
 priced as (

@@ -29,11 +29,11 @@ keyed as (
 placed as (
     select
         activity_timed.*,
-        activity_offset as ordered_offset,
-        {{ c360_pick_weighted('h_status', c360_catalog('order_statuses')) }} as drawn_status,
+        activity_timed.activity_offset as ordered_offset,
+        {{ c360_pick_weighted('activity_timed.h_status', c360_catalog('order_statuses')) }} as drawn_status,
         case
-            when {{ c360_pick_weighted('h_status', c360_catalog('order_statuses')) }} = 'refunded'
-                then activity_offset + 86400 * (1 + mod(h_refund, 30))
+            when {{ c360_pick_weighted('activity_timed.h_status', c360_catalog('order_statuses')) }} = 'refunded'
+                then activity_timed.activity_offset + 86400 * (1 + mod(activity_timed.h_refund, 30))
         end as refund_offset
     from activity_timed
 ),
@@ -121,7 +121,16 @@ batch_orders as (
 {%- endif %}
 
 final as (
-    {{- c360_union_by_name(['orders', 'batch_orders'] if batch > 1 else ['orders'], ['order_id', 'customer_id', 'order_status', 'order_channel', 'ordered_at', 'refunded_at', '_loaded_at']) }}
+    {%- set union_columns = [
+        'order_id',
+        'customer_id',
+        'order_status',
+        'order_channel',
+        'ordered_at',
+        'refunded_at',
+        '_loaded_at',
+    ] %}
+    {{- c360_union_by_name(['orders', 'batch_orders'] if batch > 1 else ['orders'], union_columns) }}
 )
 
 {{ c360_with_faults('commerce__orders', 'final') }}

@@ -9,7 +9,8 @@ spine as (
 keyed as (
     select
         row_num,
-        mod({{ c360_hash('row_num', 'limit_change.account') }}, {{ c360_rows('num_accounts_multiplier') }}) as account_row,
+        mod({{ c360_hash('row_num', 'limit_change.account') }}, {{ c360_rows('num_accounts_multiplier') }})
+            as account_row,
         {{ c360_hash('row_num', 'limit_change.change') }} as h_change,
         {{ c360_hash('row_num', 'limit_change.time') }} as h_time
     from spine

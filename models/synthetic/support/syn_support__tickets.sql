@@ -32,10 +32,11 @@ keyed as (
 opened as (
     select
         activity_timed.*,
-        activity_offset as opened_offset,
-        {{ c360_pick_weighted('h_status', c360_catalog('ticket_statuses')) }} as drawn_status,
-        activity_offset + 900 + {{ c360_skewed_index('h_resolution', 604800) }} as drawn_resolved_offset,
-        {{ c360_pick_weighted('h_zone', c360_catalog('utc_offsets')) }} as utc_offset
+        activity_timed.activity_offset as opened_offset,
+        {{ c360_pick_weighted('activity_timed.h_status', c360_catalog('ticket_statuses')) }} as drawn_status,
+        activity_timed.activity_offset + 900 + {{ c360_skewed_index('activity_timed.h_resolution', 604800) }}
+            as drawn_resolved_offset,
+        {{ c360_pick_weighted('activity_timed.h_zone', c360_catalog('utc_offsets')) }} as utc_offset
     from activity_timed
 ),
 
@@ -43,12 +44,16 @@ resolved as (
     select
         opened.*,
         case
-            when opened.drawn_status in ('resolved', 'closed') and opened.drawn_resolved_offset >= {{ c360_span_seconds() }}
+            when
+                opened.drawn_status in ('resolved', 'closed')
+                and opened.drawn_resolved_offset >= {{ c360_span_seconds() }}
                 then 'pending'
             else opened.drawn_status
         end as ticket_status,
         case
-            when opened.drawn_status in ('resolved', 'closed') and opened.drawn_resolved_offset < {{ c360_span_seconds() }}
+            when
+                opened.drawn_status in ('resolved', 'closed')
+                and opened.drawn_resolved_offset < {{ c360_span_seconds() }}
                 then opened.drawn_resolved_offset
         end as resolved_offset,
         case

@@ -149,7 +149,19 @@ batch_addresses as (
 {%- endif %}
 
 all_addresses as (
-    {{- c360_union_by_name(['base_addresses', 'batch_addresses'] if batch > 1 else ['base_addresses'], ['address_id', 'customer_id', 'is_primary', 'h_type', 'h_street', 'h_city', 'h_customer_country', 'street_suffix', 'created_offset', 'loaded_offset']) }}
+    {%- set union_columns = [
+        'address_id',
+        'customer_id',
+        'is_primary',
+        'h_type',
+        'h_street',
+        'h_city',
+        'h_customer_country',
+        'street_suffix',
+        'created_offset',
+        'loaded_offset',
+    ] %}
+    {{- c360_union_by_name(['base_addresses', 'batch_addresses'] if batch > 1 else ['base_addresses'], union_columns) }}
 ),
 
 final as (

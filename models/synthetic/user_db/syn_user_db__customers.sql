@@ -105,7 +105,8 @@ email_changes as (
 email_changes_timed as (
     select
         email_changes.*,
-        {{ c360_batch_day_offset('batch') }} + mod({{ c360_hash('change_key', 'customer.email_change_time') }}, 82800) as updated_offset
+        {{ c360_batch_day_offset('batch') }} + mod({{ c360_hash('change_key', 'customer.email_change_time') }}, 82800)
+            as updated_offset
     from email_changes
 ),
 
@@ -133,7 +134,17 @@ changed_customers as (
 {%- endif %}
 
 final as (
-    {{- c360_union_by_name(['customers', 'changed_customers'] if batch > 1 else ['customers'], ['customer_id', 'first_name', 'last_name', 'email', 'country_code', 'signup_at', 'updated_at', '_loaded_at']) }}
+    {%- set union_columns = [
+        'customer_id',
+        'first_name',
+        'last_name',
+        'email',
+        'country_code',
+        'signup_at',
+        'updated_at',
+        '_loaded_at',
+    ] %}
+    {{- c360_union_by_name(['customers', 'changed_customers'] if batch > 1 else ['customers'], union_columns) }}
 )
 
 {{ c360_with_faults('user_db__customers', 'final') }}
