@@ -51,7 +51,7 @@
 
 {% macro c360_new_customer_signup_offset(customer_row_expr) -%}
     ({{ c360_batch_day_offset(c360_new_customer_batch(customer_row_expr)) }}
-        + mod({{ c360_hash(customer_row_expr, 161) }}, 86400))
+        + mod({{ c360_hash(customer_row_expr, 'customer.batch_signup_time') }}, 86400))
 {%- endmacro %}
 
 {#

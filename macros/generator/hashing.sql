@@ -1,7 +1,7 @@
 {#
     Engine-independent deterministic randomness for the synthetic generator.
 
-    c360_hash(key, salt) returns an integer in [0, 2147483647) computed only with `mod`, `*` and `+` on
+    c360_hash(key, 'salt name') returns an integer in [0, 2147483647) computed only with `mod`, `*` and `+` on
     64-bit integers, so DuckDB and BigQuery return bit-identical values:
         x0 = (key * 1103515245 + offset(seed, salt)) mod p      p = 2^31 - 1
         x1 = (x0 * x0 + 12345) mod p
@@ -11,10 +11,11 @@
     and different salts give uncorrelated values (checked: |corr| < 1e-3 over 20M keys).
     The key text appears four times in the expression: pass a column, not a large expression.
 #}
-{% macro c360_hash(key_expr, salt) -%}
+{% macro c360_hash(key_expr, salt_name) -%}
     {%- set p = 2147483647 -%}
     {%- set seed = var('generator_seed') | int -%}
-    {%- set offset = (seed * 7919 + (salt | int) * 104729 + 977) % p -%}
+    {%- set salt = c360_salt(salt_name) -%}
+    {%- set offset = (seed * 7919 + salt * 104729 + 977) % p -%}
     {%- set x0 = 'mod((' ~ key_expr ~ ') * 1103515245 + ' ~ offset ~ ', ' ~ p ~ ')' -%}
     {%- set x1 = 'mod(' ~ x0 ~ ' * ' ~ x0 ~ ' + 12345, ' ~ p ~ ')' -%}
     mod({{ x1 }} * {{ x1 }} + 67891, {{ p }})
@@ -37,7 +38,8 @@
     A bijection of [0, n) (n < 2147483477): idx -> (idx * q + offset) mod n with q a prime larger than n,
     so gcd(q, n) = 1. Used to spread "which customers have a card / orders / events" over all ids.
 #}
-{% macro c360_permute(idx_expr, n, salt) -%}
+{% macro c360_permute(idx_expr, n, salt_name) -%}
+    {%- set salt = c360_salt(salt_name, 'permutation') -%}
     {%- set primes = [2147483629, 2147483587, 2147483579, 2147483563, 2147483549, 2147483543, 2147483497, 2147483489] -%}
     {%- set q = primes[(salt | int) % (primes | length)] -%}
     {%- set offset = ((var('generator_seed') | int) * 31 + (salt | int) * 7) % (n | int) -%}

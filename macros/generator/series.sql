@@ -33,3 +33,21 @@
         select range as row_num from range(0, {{ n }})
     {%- endif -%}
 {%- endmacro %}
+
+{#
+    Union all of CTEs by column name: every branch selects `columns` in the same order, so a column added
+    to one branch and not the other fails to compile instead of shifting values by position.
+    Portable replacement for DuckDB's `union all by name`.
+#}
+{% macro c360_union_by_name(relations, columns) -%}
+    {%- for relation in relations %}
+    select
+        {%- for column in columns %}
+        {{ relation }}.{{ column }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ relation }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}

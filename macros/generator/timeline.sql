@@ -14,15 +14,176 @@
     ) as {{ dbt.type_bigint() }})
 {%- endmacro %}
 
+{#
+    Lifetimes: every customer has a lifetime drawn uniformly from [0, window length) (hash
+    customer.lifetime), so the share still active after a tenure of x window-lengths is 1 - x. A customer
+    whose lifetime ends inside the window has left (churned) at signup + lifetime: no activity, order,
+    ticket or subscription of theirs lies after that instant, and their subscriptions are cancelled then.
+    c360_lifetime_end_offset is that instant (it may lie after the window: the customer is still there).
+    c360_active_until_offset is the last second a customer can act inside the window.
+#}
+{% macro c360_lifetime_end_offset(customer_row_expr, signup_offset_expr) -%}
+    ({{ signup_offset_expr }} + cast(floor(
+        {{ c360_unit(c360_hash(customer_row_expr, 'customer.lifetime')) }} * {{ c360_span_seconds() }}
+    ) as {{ dbt.type_bigint() }}))
+{%- endmacro %}
+
 {% macro c360_active_until_offset(customer_row_expr, signup_offset_expr) -%}
-    case
-        when mod({{ c360_hash(customer_row_expr, 901) }}, 100) < 30
-            then {{ signup_offset_expr }} + cast(floor(
-                {{ c360_unit(c360_hash(customer_row_expr, 902)) }}
-                * ({{ c360_span_seconds() }} - {{ signup_offset_expr }})
-            ) as {{ dbt.type_bigint() }})
-        else {{ c360_span_seconds() - 1 }}
-    end
+    least({{ c360_lifetime_end_offset(customer_row_expr, signup_offset_expr) }}, {{ c360_span_seconds() - 1 }})
+{%- endmacro %}
+
+{#
+    Activity sampler: turns a CTE named `keyed` with a column `activity_key` (one value per activity: an
+    order, a journey, a ticket) into a CTE named `activity_timed` that adds customer_row, signup_offset,
+    active_until_offset and activity_offset. Streams: hashes `<stream>.tenure` and `<stream>.pick`.
+
+    1. tenure: the customer's age at the activity, in window-lengths x = 1 - y, with y = u^(1/8) (43%)
+       or u^(1/4) (57%). Combined with the growing signups this is intensity(x) * survival(x) =
+       0.6 (1 - x)^5 + 0.4 (1 - x): a newcomer is most active and slows down to a plateau (per surviving
+       customer 0.6 (1 - x)^4 + 0.4 of the first day's intensity).
+    2. who: a signup instant uniform over the customers old enough (row = N y^2 v) fixes a block of
+       `block` consecutive customers (similar signup times); inside it, `members` of the `block` positions
+       ever do this activity (the others never do), chosen with a skew (P(position < k) = sqrt(k /
+       members)): heavy and light users. Two candidates are tried; the first still there at signup +
+       tenure and inside the window takes it. If neither is, the second gets it at a uniform instant of its
+       own lifetime inside the window.
+    3. seasons: 40% of Saturday and Sunday activity moves 1-6 days back to a weekday of the same week
+       (when that is not before signup); 0.3% of each year's January-November activity moves to a uniform
+       instant of that year's December (when the customer is still there and it is inside the window).
+    Nothing is clamped: every instant lies in [signup, min(lifetime end, window end)).
+#}
+{% macro c360_activity_ctes(stream, block, members) -%}
+    {%- set p = 2147483647 -%}
+    {%- set n = c360_rows() -%}
+    {%- set span = c360_span_seconds() -%}
+    {%- set start = c360_parse_date('start_date') -%}
+    {%- set end = c360_parse_date('end_date') -%}
+    {%- set years = [] -%}
+    {%- for year in range(start.year, end.year + 1) -%}
+        {%- set jan1 = [(modules.datetime.datetime(year, 1, 1) - start).days * 86400, 0] | max -%}
+        {%- set dec1 = (modules.datetime.datetime(year, 12, 1) - start).days * 86400 -%}
+        {%- if dec1 > jan1 and dec1 < span -%}
+            {%- do years.append({'jan1': jan1, 'dec1': dec1}) -%}
+        {%- endif -%}
+    {%- endfor %}
+activity_drawn as (
+    select
+        keyed.*,
+        {{ c360_hash('activity_key', stream ~ '.tenure') }} as h_tenure,
+        {{ c360_hash('activity_key', stream ~ '.pick') }} as h_pick
+    from keyed
+),
+
+activity_anchored as (
+    select
+        activity_drawn.*,
+        case
+            when mod(h_tenure, 100) < 43 then sqrt(sqrt(sqrt({{ c360_unit('h_tenure') }})))
+            else sqrt(sqrt({{ c360_unit('h_tenure') }}))
+        end as tenure_root,
+        mod(h_pick * 48271, {{ p }}) as h_pick_2
+    from activity_drawn
+),
+
+activity_blocked as (
+    select
+        activity_anchored.*,
+        cast(floor((1 - tenure_root) * {{ span }}) as {{ dbt.type_bigint() }}) as tenure_offset,
+        {{ c360_div(
+            'cast(floor(' ~ n ~ ' * tenure_root * tenure_root * ' ~ c360_unit('h_pick') ~ ') as ' ~ dbt.type_bigint() ~ ')',
+            block
+        ) }} as activity_block,
+        mod(h_pick_2 * 48271, {{ p }}) as h_pick_3
+    from activity_anchored
+),
+
+activity_members as (
+    select
+        activity_blocked.*,
+        mod(
+            activity_block * {{ block }}
+            + mod({{ c360_skewed_index('h_pick_2', members) }} + activity_block * 7, {{ block }}),
+            {{ n }}
+        ) as candidate_1,
+        mod(
+            activity_block * {{ block }}
+            + mod({{ c360_skewed_index('h_pick_3', members) }} + activity_block * 7, {{ block }}),
+            {{ n }}
+        ) as candidate_2,
+        mod(h_pick_3 * 48271, {{ p }}) as h_season
+    from activity_blocked
+),
+
+activity_signed as (
+    select
+        activity_members.*,
+        {{ c360_signup_offset('candidate_1') }} as signup_1,
+        {{ c360_signup_offset('candidate_2') }} as signup_2
+    from activity_members
+),
+
+activity_lived as (
+    select
+        activity_signed.*,
+        {{ c360_lifetime_end_offset('candidate_1', 'signup_1') }} as lifetime_end_1,
+        {{ c360_lifetime_end_offset('candidate_2', 'signup_2') }} as lifetime_end_2
+    from activity_signed
+),
+
+activity_chosen as (
+    select
+        activity_lived.*,
+        signup_1 + tenure_offset < lifetime_end_1 and signup_1 + tenure_offset < {{ span }} as first_takes_it,
+        signup_2 + tenure_offset < lifetime_end_2 and signup_2 + tenure_offset < {{ span }} as second_takes_it
+    from activity_lived
+),
+
+activity_placed as (
+    select
+        activity_chosen.*,
+        case when first_takes_it then candidate_1 else candidate_2 end as customer_row,
+        case when first_takes_it then signup_1 else signup_2 end as signup_offset,
+        case when first_takes_it then lifetime_end_1 else lifetime_end_2 end as lifetime_end_offset,
+        case
+            when first_takes_it then signup_1 + tenure_offset
+            when second_takes_it then signup_2 + tenure_offset
+            else signup_2 + mod(h_season, least(lifetime_end_2, {{ span }}) - signup_2)
+        end as base_offset
+    from activity_chosen
+),
+
+activity_seasoned as (
+    select
+        activity_placed.*,
+        least(lifetime_end_offset, {{ span }}) - 1 as active_until_offset,
+        mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) as base_weekday,
+        base_offset - 86400 * (
+            mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) - 4
+            + mod({{ c360_div('h_season', 10) }}, 5)
+        ) as weekday_offset,
+        case
+            {%- for year in years %}
+            when base_offset >= {{ year.jan1 }} and base_offset < {{ year.dec1 }}
+                then {{ year.dec1 }} + mod({{ c360_div('h_season', 50000) }}, 2678400)
+            {%- endfor %}
+        end as december_offset
+    from activity_placed
+),
+
+activity_timed as (
+    select
+        activity_seasoned.*,
+        case
+            when
+                mod({{ c360_div('h_season', 50) }}, 1000) < 3
+                and december_offset < lifetime_end_offset and december_offset < {{ span }}
+                then december_offset
+            when base_weekday >= 5 and mod(h_season, 10) < 4 and weekday_offset >= signup_offset
+                then weekday_offset
+            else base_offset
+        end as activity_offset
+    from activity_seasoned
+)
 {%- endmacro %}
 
 {# An offset uniformly inside [from_offset, to_offset] (inclusive), from a hash column. #}
@@ -44,8 +205,8 @@
 {% macro c360_account_customer_row(account_row_expr) -%}
     {{ c360_permute(
         'case when ' ~ account_row_expr ~ ' < ' ~ c360_card_holders() ~ ' then ' ~ account_row_expr
-        ~ ' else ' ~ c360_skewed_index(c360_hash(account_row_expr, 401), c360_card_holders()) ~ ' end',
-        c360_rows(), 1
+        ~ ' else ' ~ c360_skewed_index(c360_hash(account_row_expr, 'account.holder'), c360_card_holders()) ~ ' end',
+        c360_rows(), 'account.holders'
     ) }}
 {%- endmacro %}
 
@@ -59,7 +220,7 @@ account_keyed as (
     select
         keyed.*,
         {{ c360_account_customer_row('account_row') }} as customer_row,
-        {{ c360_hash('account_row', 404) }} as h_onboard
+        {{ c360_hash('account_row', 'account.onboard') }} as h_onboard
     from keyed
 ),
 
@@ -105,13 +266,8 @@ customer_timed as (
 )
 {%- endmacro %}
 
-{# Orders: 70% of customers shop; orders go to shoppers with a skew. Returns the 0-based customer row. #}
-{% macro c360_order_customer_row(order_row_expr) -%}
-    {%- set shoppers = [((c360_rows() * 0.7) + 0.5) | int, 1] | max -%}
-    {{ c360_permute(c360_skewed_index(c360_hash(order_row_expr, 1001), shoppers), c360_rows(), 3) }}
-{%- endmacro %}
-
-{# An order's placement offset, given its customer's window (columns). #}
-{% macro c360_order_offset(order_row_expr) -%}
-    {{ c360_offset_between(c360_hash(order_row_expr, 1002), 'signup_offset', 'active_until_offset') }}
+{# Orders: 7 of every 10 customers shop (positions of a block of 10), heavy and light shoppers; see
+   c360_activity_ctes. Order items re-derive their order's customer and time from the order row. #}
+{% macro c360_order_activity_ctes() -%}
+    {{ c360_activity_ctes('order', 10, 7) }}
 {%- endmacro %}

@@ -52,7 +52,7 @@ def build(db_path: Path, work_dir: Path, batch: int, extra: Sequence[str] = ()) 
 
 def target_sql(work_dir: Path, kind: str, model_path: str) -> str:
     """The SQL dbt wrote for a model: kind `compiled` (the select) or `run` (the statements it ran)."""
-    return (work_dir / "target" / kind / "customer_360" / "models" / model_path).read_text(encoding="utf-8")
+    return (work_dir / "target" / kind / "c360_warehouse" / "models" / model_path).read_text(encoding="utf-8")
 
 
 def checksums(db_path: Path, relations: Sequence[str]) -> dict[str, str]:

@@ -11,7 +11,6 @@
 -#}
 {%- set batch = c360_batch() %}
 {%- set base_events = c360_rows('num_events_multiplier') %}
-{%- set event_customers = [((c360_rows() * 0.85) + 0.5) | int, 1] | max %}
 {%- set event_types = c360_catalog('event_types') %}
 
 with
@@ -23,30 +22,37 @@ spine as (
 hashed as (
     select
         row_num,
-        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 701) }}, 2) as journey_key,
-        {{ c360_hash('row_num', 702) }} as h_event_type,
-        {{ c360_hash('row_num', 703) }} as h_time
+        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 'event.journey_split') }}, 2) as journey_key,
+        {{ c360_hash('row_num', 'event.type') }} as h_event_type,
+        {{ c360_hash('row_num', 'event.time') }} as h_time
     from spine
 ),
 
 journeys as (
     select
         hashed.*,
-        {{ c360_hash('journey_key', 711) }} as h_journey_customer,
-        {{ c360_hash('journey_key', 712) }} as h_journey_domain,
-        {{ c360_hash('journey_key', 713) }} as h_journey_start
+        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain
     from hashed
 ),
 
 keyed as (
     select
         journeys.*,
-        {{ c360_permute('mod(h_journey_customer, ' ~ event_customers ~ ')', c360_rows(), 2) }} as customer_row,
+        journeys.journey_key as activity_key,
         {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
 
-{{ c360_customer_timeline_ctes() }},
+{{ c360_activity_ctes('journey', 20, 17) }},
+
+occurred as (
+    select
+        activity_timed.*,
+        activity_timed.activity_offset + mod(
+            activity_timed.h_time, least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1)
+        ) as occurred_offset
+    from activity_timed
+),
 
 events as (
     select
@@ -60,15 +66,10 @@ events as (
                 when '{{ domain_name }}' then {{ c360_pick_value('h_event_type', types) }}
             {%- endfor %}
         end as event_type,
-        {{ c360_offset_to_timestamp(
-            'least(' ~ c360_offset_between('h_journey_start', 'signup_offset', 'active_until_offset')
-            ~ ' + mod(h_time, 1800), ' ~ (c360_span_seconds() - 1) ~ ')'
-        ) }} as occurred_at,
-        {{ c360_offset_to_timestamp(
-            'least(' ~ c360_offset_between('h_journey_start', 'signup_offset', 'active_until_offset')
-            ~ ' + mod(h_time, 1800), ' ~ (c360_span_seconds() - 1) ~ ') + 60 + mod(' ~ c360_div('h_time', 2048) ~ ', 3600)'
-        ) }} as _loaded_at
-    from customer_timed
+        {{ c360_offset_to_timestamp('occurred_offset') }} as occurred_at,
+        {{ c360_offset_to_timestamp('occurred_offset + 60 + mod(' ~ c360_div('h_time', 2048) ~ ', 3600)') }}
+            as _loaded_at
+    from occurred
 ),
 {%- if batch > 1 %}
 
@@ -80,10 +81,10 @@ batch_hashed as (
     select
         row_num,
         2 + {{ c360_div('row_num', c360_batch_rows('num_events_multiplier')) }} as batch,
-        {{ c360_hash('row_num', 721) }} as h_batch_customer,
-        {{ c360_hash('row_num', 722) }} as h_batch_domain,
-        {{ c360_hash('row_num', 723) }} as h_batch_time,
-        {{ c360_hash('row_num', 724) }} as h_batch_late
+        {{ c360_hash('row_num', 'event.batch_customer') }} as h_batch_customer,
+        {{ c360_hash('row_num', 'event.batch_domain') }} as h_batch_domain,
+        {{ c360_hash('row_num', 'event.batch_time') }} as h_batch_time,
+        {{ c360_hash('row_num', 'event.batch_late') }} as h_batch_late
     from batch_spine
 ),
 
@@ -129,11 +130,16 @@ batch_events as (
 {%- endif %}
 
 final as (
-    select * from events
-    {%- if batch > 1 %}
-    union all
-    select * from batch_events
-    {%- endif %}
+    {%- set union_columns = [
+        'event_id',
+        'user_id',
+        'journey_id',
+        'domain',
+        'event_type',
+        'occurred_at',
+        '_loaded_at',
+    ] %}
+    {{- c360_union_by_name(['events', 'batch_events'] if batch > 1 else ['events'], union_columns) }}
 )
 
 {{ c360_with_faults('analytics__events', 'final') }}

@@ -55,7 +55,7 @@ final as (
         customer_id,
         price as amount,
         {{ c360_pick_weighted(
-            c360_hash('subscription_id * 1000 + cycle_number', 1501), c360_catalog('invoice_statuses')
+            c360_hash('subscription_id * 1000 + cycle_number', 'invoice.status'), c360_catalog('invoice_statuses')
         ) }}
             as invoice_status,
         {{ c360_offset_to_timestamp('issued_offset') }} as issued_at,

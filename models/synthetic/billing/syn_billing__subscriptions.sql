@@ -1,9 +1,10 @@
 {{ config(alias='billing__subscriptions', tags=['billing']) }}
 
 {#-
-    Half of the customers subscribe (a fixed permutation); rows beyond that are second subscriptions of
-    subscribers. 40% of subscriptions are cancelled after 1-9 thirty-day cycles, when that falls inside
-    the window; the rest are active at the window's end.
+    Subscriptions follow the customers' lifetimes (c360_activity_ctes): 5 of every 10 customers ever
+    subscribe, some more than once; most subscribe early in their life; 40% are cancelled after 1-9
+    thirty-day cycles, when that falls inside the window, and every subscription of a customer who
+    leaves ends when they leave (c360_lifetime_end_offset); the rest are active at the window's end.
     Later batches (macros/generator/batches.sql): every subscription active at the window's end changes
     once, in batch 2 + (hash mod 100), i.e. 1% per later day: basic and plus plans are upgraded half of the
     time (the row is cancelled and a new subscription of the next tier starts at the same instant,
@@ -13,7 +14,6 @@
 -#}
 {%- set batch = c360_batch() %}
 {%- set subscription_rows = c360_rows('num_subscriptions_multiplier') %}
-{%- set subscribers = [[((c360_rows() * 0.5) + 0.5) | int, 1] | max, subscription_rows] | min %}
 {%- set prices = c360_catalog('plan_prices') %}
 
 with
@@ -25,35 +25,34 @@ spine as (
 keyed as (
     select
         row_num,
-        {{ c360_permute(
-            'case when row_num < ' ~ subscribers ~ ' then row_num else mod(' ~ c360_hash('row_num', 1401) ~ ', ' ~ subscribers ~ ') end',
-            c360_rows(), 5
-        ) }} as customer_row,
-        {{ c360_hash('row_num', 1402) }} as h_time,
-        {{ c360_hash('row_num', 1403) }} as h_plan,
-        {{ c360_hash('row_num', 1404) }} as h_cancel
+        row_num as activity_key,
+        {{ c360_hash('row_num', 'subscription.plan') }} as h_plan,
+        {{ c360_hash('row_num', 'subscription.cancel') }} as h_cancel
     from spine
 ),
 
-{{ c360_customer_timeline_ctes() }},
+{{ c360_activity_ctes('subscription', 10, 5) }},
 
 started as (
     select
-        customer_timed.*,
-        {{ c360_offset_between('h_time', 'signup_offset', 'active_until_offset') }} as started_offset,
-        {{ c360_pick_weighted('h_plan', c360_catalog('plans')) }} as plan_code
-    from customer_timed
+        activity_timed.*,
+        activity_timed.activity_offset as started_offset,
+        {{ c360_pick_weighted('activity_timed.h_plan', c360_catalog('plans')) }} as plan_code
+    from activity_timed
 ),
 
 ended as (
     select
         started.*,
         case
+            -- 40% are cancelled after 1-9 thirty-day cycles (when that falls inside the window) ...
             when
                 mod(started.h_cancel, 100) < 40
                 and started.started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9))
-                < {{ c360_span_seconds() }}
+                < least(started.lifetime_end_offset, {{ c360_span_seconds() }})
                 then started.started_offset + 2592000 * (1 + mod({{ c360_div('h_cancel', 100) }}, 9))
+            -- ... and a customer who leaves cancels every subscription that instant
+            when started.lifetime_end_offset < {{ c360_span_seconds() }} then started.lifetime_end_offset
         end as ended_offset
     from started
 ),
@@ -74,8 +73,8 @@ base_rows as (
 changes as (
     select
         ended.*,
-        2 + mod({{ c360_hash('row_num', 1451) }}, 100) as change_batch,
-        {{ c360_hash('row_num', 1452) }} as h_change
+        2 + mod({{ c360_hash('row_num', 'subscription.change_batch') }}, 100) as change_batch,
+        {{ c360_hash('row_num', 'subscription.change') }} as h_change
     from ended
     where ended.ended_offset is null
 ),
@@ -104,7 +103,7 @@ new_subscribers_timed as (
     select
         new_subscribers.*,
         {{ c360_new_customer_signup_offset('customer_row') }} as started_offset,
-        {{ c360_hash('customer_row', 1461) }} as h_new_plan
+        {{ c360_hash('customer_row', 'subscription.batch_plan') }} as h_new_plan
     from new_subscribers
 ),
 
@@ -144,11 +143,15 @@ batch_rows as (
 {%- endif %}
 
 all_rows as (
-    select * from base_rows
-    {%- if batch > 1 %}
-    union all
-    select * from batch_rows
-    {%- endif %}
+    {%- set union_columns = [
+        'subscription_id',
+        'customer_id',
+        'plan_code',
+        'started_offset',
+        'ended_offset',
+        'updated_offset',
+    ] %}
+    {{- c360_union_by_name(['base_rows', 'batch_rows'] if batch > 1 else ['base_rows'], union_columns) }}
 ),
 
 final as (

@@ -17,22 +17,24 @@ item_keys as (
         row_num,
         case
             when row_num < {{ orders }} then row_num
-            else mod({{ c360_hash('row_num', 1101) }}, {{ orders }})
+            else mod({{ c360_hash('row_num', 'order_item.order') }}, {{ orders }})
         end as order_row,
-        {{ c360_skewed_index(c360_hash('row_num', 1102), var('num_products') | int) }} + 1 as product_id,
-        {{ c360_hash('row_num', 1103) }} as h_quantity,
-        {{ c360_hash('row_num', 1104) }} as h_discount
+        {{ c360_skewed_index(c360_hash('row_num', 'order_item.product'), var('num_products') | int) }}
+        + 1 as product_id,
+        {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
+        {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
     from spine
 ),
 
 keyed as (
     select
         item_keys.*,
-        {{ c360_order_customer_row('order_row') }} as customer_row
+        item_keys.order_row as activity_key
     from item_keys
 ),
 
-{{ c360_customer_timeline_ctes() }},
+-- the order's customer and time, re-derived from the order row (streams of syn_commerce__orders)
+{{ c360_order_activity_ctes() }},
 
 -- every item as keys, hashes and its load offset; `priced` and `final` treat base and later-batch rows alike
 base_items as (
@@ -42,8 +44,8 @@ base_items as (
         product_id,
         h_quantity,
         h_discount,
-        {{ c360_order_offset('order_row') }} + 900 as loaded_offset
-    from customer_timed
+        activity_offset + 900 as loaded_offset
+    from activity_timed
 ),
 {%- if batch > 1 %}
 
@@ -64,12 +66,12 @@ batch_hashed as (
     select
         batch_slots.*,
         {{ c360_batch_order_batch('batch_order_row') }} as batch,
-        {{ c360_hash('batch_order_row', 1021) }} as h_batch_customer,
-        {{ c360_hash('batch_order_row', 1023) }} as h_batch_time,
-        {{ c360_hash('batch_order_row', 1024) }} as h_item_count,
-        {{ c360_hash('row_num', 1102) }} as h_product,
-        {{ c360_hash('row_num', 1103) }} as h_quantity,
-        {{ c360_hash('row_num', 1104) }} as h_discount
+        {{ c360_hash('batch_order_row', 'order.batch_customer') }} as h_batch_customer,
+        {{ c360_hash('batch_order_row', 'order.batch_time') }} as h_batch_time,
+        {{ c360_hash('batch_order_row', 'order.batch_item_count') }} as h_item_count,
+        {{ c360_hash('row_num', 'order_item.product') }} as h_product,
+        {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
+        {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
     from batch_slots
 ),
 
@@ -97,11 +99,15 @@ batch_items as (
 {%- endif %}
 
 all_items as (
-    select * from base_items
-    {%- if batch > 1 %}
-    union all
-    select * from batch_items
-    {%- endif %}
+    {%- set union_columns = [
+        'order_item_id',
+        'order_id',
+        'product_id',
+        'h_quantity',
+        'h_discount',
+        'loaded_offset',
+    ] %}
+    {{- c360_union_by_name(['base_items', 'batch_items'] if batch > 1 else ['base_items'], union_columns) }}
 ),
 
 priced as (

@@ -10,7 +10,7 @@ hashed as (
     select
         row_num,
         row_num + 1 as product_id,
-        {{ c360_hash('row_num', 1202) }} as h_category
+        {{ c360_hash('row_num', 'product.category') }} as h_category
     from spine
 ),
 

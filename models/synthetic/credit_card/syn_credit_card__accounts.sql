@@ -12,8 +12,8 @@ keyed as (
     select
         row_num,
         row_num as account_row,
-        {{ c360_hash('row_num', 402) }} as h_product,
-        {{ c360_hash('row_num', 403) }} as h_status
+        {{ c360_hash('row_num', 'account.product') }} as h_product,
+        {{ c360_hash('row_num', 'account.status') }} as h_status
     from spine
 ),
 

@@ -12,10 +12,11 @@ spine as (
 keyed as (
     select
         row_num,
-        {{ c360_skewed_index(c360_hash('row_num', 601), c360_rows('num_accounts_multiplier')) }} as account_row,
-        {{ c360_hash('row_num', 602) }} as h_amount,
-        {{ c360_hash('row_num', 603) }} as h_type,
-        {{ c360_hash('row_num', 604) }} as h_time
+        {{ c360_skewed_index(c360_hash('row_num', 'transaction.account'), c360_rows('num_accounts_multiplier')) }}
+            as account_row,
+        {{ c360_hash('row_num', 'transaction.amount') }} as h_amount,
+        {{ c360_hash('row_num', 'transaction.type') }} as h_type,
+        {{ c360_hash('row_num', 'transaction.time') }} as h_time
     from spine
 ),
 

@@ -14,7 +14,7 @@ hashed as (
     select
         row_num,
         {{ c360_any_signup_offset('row_num') }} as signup_offset,
-        {{ c360_hash('row_num', 1701) }} as h_channel
+        {{ c360_hash('row_num', 'attribution.channel') }} as h_channel
     from spine
 ),
 

@@ -25,7 +25,7 @@ keyed as (
         row_num,
         mod(row_num, {{ paid | length }}) as channel_index,
         {{ c360_div('row_num', paid | length) }} as day_number,
-        {{ c360_hash('row_num', 1601) }} as h_noise
+        {{ c360_hash('row_num', 'spend.noise') }} as h_noise
     from spine
 ),
 

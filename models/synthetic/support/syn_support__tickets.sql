@@ -2,7 +2,9 @@
 
 {#-
     The helpdesk exports opened/resolved times as local-time strings with a UTC offset
-    ('2024-03-05 14:22:10+05:30'); staging converts them to UTC. Tickets go to customers with a skew.
+    ('2024-03-05 14:22:10+05:30'); staging converts them to UTC. Tickets follow the customers' lifetimes
+    (c360_activity_ctes: any customer, with a skew). A ticket whose resolution would fall after the window
+    is still pending at its end (no resolution time, no score).
     Resolution times are skewed short (most within hours, a tail of days); open and pending tickets have
     no resolution time; 70% of resolved or closed tickets carry a 1-5 satisfaction score.
 -#}
@@ -17,35 +19,42 @@ spine as (
 keyed as (
     select
         row_num,
-        {{ c360_permute(c360_skewed_index(c360_hash('row_num', 1301), c360_rows()), c360_rows(), 4) }} as customer_row,
-        {{ c360_hash('row_num', 1302) }} as h_time,
-        {{ c360_hash('row_num', 1303) }} as h_status,
-        {{ c360_hash('row_num', 1304) }} as h_resolution,
-        {{ c360_hash('row_num', 1305) }} as h_score,
-        {{ c360_hash('row_num', 1306) }} as h_zone
+        row_num as activity_key,
+        {{ c360_hash('row_num', 'ticket.status') }} as h_status,
+        {{ c360_hash('row_num', 'ticket.resolution') }} as h_resolution,
+        {{ c360_hash('row_num', 'ticket.score') }} as h_score,
+        {{ c360_hash('row_num', 'ticket.zone') }} as h_zone
     from spine
 ),
 
-{{ c360_customer_timeline_ctes() }},
+{{ c360_activity_ctes('ticket', 10, 10) }},
 
 opened as (
     select
-        customer_timed.*,
-        {{ c360_offset_between('h_time', 'signup_offset', 'active_until_offset') }} as opened_offset,
-        {{ c360_pick_weighted('h_status', c360_catalog('ticket_statuses')) }} as ticket_status,
-        {{ c360_pick_weighted('h_zone', c360_catalog('utc_offsets')) }} as utc_offset
-    from customer_timed
+        activity_timed.*,
+        activity_timed.activity_offset as opened_offset,
+        {{ c360_pick_weighted('activity_timed.h_status', c360_catalog('ticket_statuses')) }} as drawn_status,
+        activity_timed.activity_offset + 900 + {{ c360_skewed_index('activity_timed.h_resolution', 604800) }}
+            as drawn_resolved_offset,
+        {{ c360_pick_weighted('activity_timed.h_zone', c360_catalog('utc_offsets')) }} as utc_offset
+    from activity_timed
 ),
 
 resolved as (
     select
         opened.*,
         case
-            when opened.ticket_status in ('resolved', 'closed')
-                then least(
-                    opened.opened_offset + 900 + {{ c360_skewed_index('h_resolution', 604800) }},
-                    {{ c360_span_seconds() - 1 }}
-                )
+            when
+                opened.drawn_status in ('resolved', 'closed')
+                and opened.drawn_resolved_offset >= {{ c360_span_seconds() }}
+                then 'pending'
+            else opened.drawn_status
+        end as ticket_status,
+        case
+            when
+                opened.drawn_status in ('resolved', 'closed')
+                and opened.drawn_resolved_offset < {{ c360_span_seconds() }}
+                then opened.drawn_resolved_offset
         end as resolved_offset,
         case
             {%- for zone, seconds in offsets.items() %}

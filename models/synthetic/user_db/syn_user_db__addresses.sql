@@ -19,20 +19,20 @@ keyed as (
         row_num,
         case
             when row_num < {{ customers }} then row_num
-            else mod({{ c360_hash('row_num', 201) }}, {{ customers }})
+            else mod({{ c360_hash('row_num', 'address.customer') }}, {{ customers }})
         end as customer_row,
         row_num < {{ customers }} as is_primary,
-        {{ c360_hash('row_num', 202) }} as h_street,
-        {{ c360_hash('row_num', 203) }} as h_city,
-        {{ c360_hash('row_num', 204) }} as h_type,
-        {{ c360_hash('row_num', 205) }} as h_created
+        {{ c360_hash('row_num', 'address.street') }} as h_street,
+        {{ c360_hash('row_num', 'address.city') }} as h_city,
+        {{ c360_hash('row_num', 'address.type') }} as h_type,
+        {{ c360_hash('row_num', 'address.created') }} as h_created
     from spine
 ),
 
 timed as (
     select
         keyed.*,
-        {{ c360_hash('customer_row', 104) }} as h_customer_country,
+        {{ c360_hash('customer_row', 'customer.country') }} as h_customer_country,
         {{ c360_signup_offset('customer_row') }} as signup_offset
     from keyed
 ),
@@ -73,15 +73,15 @@ new_homes as (
     select
         row_num,
         {{ customers }} + row_num as customer_row,
-        {{ c360_hash('row_num', 211) }} as h_street,
-        {{ c360_hash('row_num', 212) }} as h_city
+        {{ c360_hash('row_num', 'address.batch_street') }} as h_street,
+        {{ c360_hash('row_num', 'address.batch_city') }} as h_city
     from new_customer_spine
 ),
 
 new_homes_timed as (
     select
         new_homes.*,
-        {{ c360_hash('customer_row', 104) }} as h_customer_country,
+        {{ c360_hash('customer_row', 'customer.country') }} as h_customer_country,
         {{ c360_new_customer_signup_offset('customer_row') }} as created_offset
     from new_homes
 ),
@@ -103,16 +103,16 @@ move_keys as (
 moves as (
     select
         move_keys.*,
-        {{ c360_hash('move_key', 221) }} as h_move
+        {{ c360_hash('move_key', 'address.move') }} as h_move
     from move_keys
 ),
 
 moves_timed as (
     select
         moves.*,
-        {{ c360_hash('move_key', 222) }} as h_street,
-        {{ c360_hash('move_key', 223) }} as h_city,
-        {{ c360_hash('customer_row', 104) }} as h_customer_country,
+        {{ c360_hash('move_key', 'address.move_street') }} as h_street,
+        {{ c360_hash('move_key', 'address.move_city') }} as h_city,
+        {{ c360_hash('customer_row', 'customer.country') }} as h_customer_country,
         {{ c360_signup_offset('customer_row') }} as signup_offset,
         {{ c360_batch_day_offset('batch') }} + mod(h_move, 82800) as moved_offset
     from moves
@@ -149,11 +149,19 @@ batch_addresses as (
 {%- endif %}
 
 all_addresses as (
-    select * from base_addresses
-    {%- if batch > 1 %}
-    union all
-    select * from batch_addresses
-    {%- endif %}
+    {%- set union_columns = [
+        'address_id',
+        'customer_id',
+        'is_primary',
+        'h_type',
+        'h_street',
+        'h_city',
+        'h_customer_country',
+        'street_suffix',
+        'created_offset',
+        'loaded_offset',
+    ] %}
+    {{- c360_union_by_name(['base_addresses', 'batch_addresses'] if batch > 1 else ['base_addresses'], union_columns) }}
 ),
 
 final as (

@@ -17,11 +17,11 @@ hashed as (
     select
         row_num,
         {{ c360_any_signup_offset('row_num') }} as signup_offset,
-        {{ c360_hash('row_num', 101) }} as h_first_name,
-        {{ c360_hash('row_num', 102) }} as h_last_name,
-        {{ c360_hash('row_num', 103) }} as h_email,
-        {{ c360_hash('row_num', 104) }} as h_country,
-        {{ c360_hash('row_num', 105) }} as h_updated
+        {{ c360_hash('row_num', 'customer.first_name') }} as h_first_name,
+        {{ c360_hash('row_num', 'customer.last_name') }} as h_last_name,
+        {{ c360_hash('row_num', 'customer.email') }} as h_email,
+        {{ c360_hash('row_num', 'customer.country') }} as h_country,
+        {{ c360_hash('row_num', 'customer.updated') }} as h_updated
     from spine
 ),
 
@@ -99,13 +99,14 @@ email_changes as (
         named.row_num * 64 + later_batches.batch as change_key
     from named
     cross join later_batches
-    where named.row_num < {{ c360_rows() }} and mod({{ c360_hash('named.row_num', 151) }}, 50) = 0
+    where named.row_num < {{ c360_rows() }} and mod({{ c360_hash('named.row_num', 'customer.email_change') }}, 50) = 0
 ),
 
 email_changes_timed as (
     select
         email_changes.*,
-        {{ c360_batch_day_offset('batch') }} + mod({{ c360_hash('change_key', 152) }}, 82800) as updated_offset
+        {{ c360_batch_day_offset('batch') }} + mod({{ c360_hash('change_key', 'customer.email_change_time') }}, 82800)
+            as updated_offset
     from email_changes
 ),
 
@@ -133,11 +134,17 @@ changed_customers as (
 {%- endif %}
 
 final as (
-    select * from customers
-    {%- if batch > 1 %}
-    union all
-    select * from changed_customers
-    {%- endif %}
+    {%- set union_columns = [
+        'customer_id',
+        'first_name',
+        'last_name',
+        'email',
+        'country_code',
+        'signup_at',
+        'updated_at',
+        '_loaded_at',
+    ] %}
+    {{- c360_union_by_name(['customers', 'changed_customers'] if batch > 1 else ['customers'], union_columns) }}
 )
 
 {{ c360_with_faults('user_db__customers', 'final') }}

@@ -21,12 +21,12 @@ keyed as (
             when row_num < {{ customers }} then row_num
             -- primary mobiles of the customers later batches add
             when row_num >= {{ base_phones }} then {{ customers }} + row_num - {{ base_phones }}
-            else mod({{ c360_hash('row_num', 301) }}, {{ customers }})
+            else mod({{ c360_hash('row_num', 'phone.customer') }}, {{ customers }})
         end as customer_row,
         row_num < {{ customers }} or row_num >= {{ base_phones }} as is_primary,
-        cast(2000000000 + {{ c360_hash('row_num', 302) }} as {{ dbt.type_string() }}) as digits,
-        {{ c360_hash('row_num', 303) }} as h_format,
-        {{ c360_hash('row_num', 304) }} as h_type
+        cast(2000000000 + {{ c360_hash('row_num', 'phone.digits') }} as {{ dbt.type_string() }}) as digits,
+        {{ c360_hash('row_num', 'phone.format') }} as h_format,
+        {{ c360_hash('row_num', 'phone.type') }} as h_type
     from spine
 ),
 
