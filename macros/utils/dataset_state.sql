@@ -8,11 +8,13 @@
 
       1. fingerprint = md5 of the values of every var in c360_dataset_vars() (the vars that change the
          data); generator_batch is kept beside it, because a later batch grows the same dataset;
-      2. for each selected incremental model and snapshot, the fingerprint it was built with is read from
-         the state table <target schema>.c360_dataset_state;
+      2. for each incremental model and snapshot, the fingerprint it was built with is read from the state
+         table <target schema>.c360_dataset_state;
       3. a relation whose fingerprint differs, whose batch is newer than this run's, or that exists
-         without a state row, is dropped (the run then builds it from scratch);
-      4. the state rows of the selected nodes are rewritten with this run's fingerprint.
+         without a state row, is dropped, selected or not: nothing reads rows of another dataset (the run
+         builds the selected ones from scratch; a `dbt run`, which builds no snapshot, makes
+         dim_customers_history read the current profiles until the next `dbt snapshot` / `dbt build`);
+      4. their state rows are rewritten with this run's fingerprint.
 
     Relations are dropped before the state is written, so a run stopped half-way leaves nothing stale.
     Same vars -> no drop: incremental runs stay incremental.
@@ -73,8 +75,7 @@
 
     {%- set touched = [] -%}
     {%- for node in graph.nodes.values()
-            if node.unique_id in selected_resources
-            and (node.resource_type == 'snapshot' or node.config.materialized == 'incremental') -%}
+            if node.resource_type == 'snapshot' or node.config.materialized == 'incremental' -%}
         {%- set relation = adapter.get_relation(database=node.database, schema=node.schema,
             identifier=node.alias) -%}
         {%- set previous = stored.get(node.name) -%}
