@@ -31,7 +31,7 @@ from typing import Any
 
 from airflow.sdk import DAG, chain
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
 PROJECT_DIR: Path = Path(__file__).resolve().parents[1]
 DBT_EXECUTABLE: Path = Path(os.environ.get("C360_DBT_EXECUTABLE", PROJECT_DIR / ".venv" / "bin" / "dbt"))
@@ -85,6 +85,9 @@ def build_dag(dag_id: str, schedule: str, full_refresh: bool) -> DAG:
         execution_mode=ExecutionMode.LOCAL,
         invocation_mode=InvocationMode.SUBPROCESS,
         dbt_executable_path=DBT_EXECUTABLE,
+        # a node's test task runs the tests whose every parent is that node or one of its ancestors: a
+        # relationships test from a staging model to a seed runs after the staging model, not after the seed
+        test_indirect_selection=TestIndirectSelection.BUILDABLE,
     )
     kind = "full refresh" if full_refresh else "incremental"
     with DAG(
@@ -105,6 +108,7 @@ def build_dag(dag_id: str, schedule: str, full_refresh: bool) -> DAG:
                 execution_config=execution_config,
                 render_config=RenderConfig(
                     load_method=load_method,
+                    invocation_mode=InvocationMode.SUBPROCESS,
                     select=[layer.select],
                     test_behavior=TestBehavior.AFTER_EACH,
                     dbt_executable_path=DBT_EXECUTABLE,
@@ -115,7 +119,6 @@ def build_dag(dag_id: str, schedule: str, full_refresh: bool) -> DAG:
                     "full_refresh": full_refresh,
                     # the profiles.yml variables (C360_DUCKDB_PATH, DBT_TARGET, ...) reach dbt
                     "append_env": True,
-                    "install_deps": False,
                 },
             )
             for layer in active_layers(DBT_VARS)

@@ -9,12 +9,12 @@ from airflow.models.dagbag import DagBag
 
 
 def main(dags_folder: str) -> None:
-    bag = DagBag(dag_folder=dags_folder, include_examples=False)
+    bag = DagBag(dag_folder=dags_folder)
     summary = {
         "import_errors": {str(path): str(error) for path, error in bag.import_errors.items()},
         "dags": {
             dag_id: {
-                "schedule": str(dag.timetable.summary),
+                "schedule": getattr(dag.timetable, "_expression", None) or str(dag.schedule),
                 "task_groups": list(dag.task_group.children),
                 "upstream": {
                     group_id: sorted(group.upstream_group_ids)
@@ -28,7 +28,7 @@ def main(dags_folder: str) -> None:
             for dag_id, dag in bag.dags.items()
         },
     }
-    json.dump(summary, sys.stdout)
+    print("C360_DAGBAG=" + json.dumps(summary))
 
 
 if __name__ == "__main__":
