@@ -29,19 +29,25 @@ def parents_in(model: Model, layers: frozenset[str] | set[str]) -> list[str]:
 
 
 @rule
-def has_tested_primary_key(model: Model, keyless_layers: dict[str, str] | None = None) -> RuleViolation | None:
-    """A model has a tested primary key: a column tested unique and not_null, or a tested key combination."""
-    if layer_of(model) in (keyless_layers or {}):
+def has_tested_primary_key(
+    model: Model, keyless_layers: dict[str, str] | None = None, exceptions: dict[str, str] | None = None
+) -> RuleViolation | None:
+    """A model has a tested primary key: a column, or a combination of columns, tested unique and not_null."""
+    if layer_of(model) in (keyless_layers or {}) or model.name in (exceptions or {}):
         return None
+    not_null_columns = {
+        column.name for column in model.columns
+        if any(data_test.type == "not_null" for data_test in column.tests)
+        or any(constraint.type == "not_null" for constraint in column.constraints)
+    }
     for data_test in model.tests:
-        if data_test.type in UNIQUENESS_TESTS:
+        key = data_test.kwargs.get("combination_of_columns") or []
+        if data_test.type in UNIQUENESS_TESTS and key and set(key) <= not_null_columns:
             return None
     for column in model.columns:
-        test_types = {data_test.type for data_test in column.tests}
-        not_null = "not_null" in test_types or any(c.type == "not_null" for c in column.constraints)
-        if "unique" in test_types and not_null:
+        if column.name in not_null_columns and any(data_test.type == "unique" for data_test in column.tests):
             return None
-    return RuleViolation(message="No column tested unique and not_null, and no tested key combination.")
+    return RuleViolation(message="No column or column combination tested unique and not_null.")
 
 
 @rule
