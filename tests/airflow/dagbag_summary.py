@@ -23,6 +23,7 @@ def main(dags_folder: str) -> None:
                 },
                 "tasks": len(dag.tasks),
                 "retries": {task.task_id: task.retries for task in dag.tasks},
+                "upstream_tasks": {task.task_id: sorted(task.upstream_task_ids) for task in dag.tasks},
                 "full_refresh": sorted({str(getattr(task, "full_refresh", None)) for task in dag.tasks}),
             }
             for dag_id, dag in bag.dags.items()

@@ -35,12 +35,11 @@ def airflow_venv() -> Path:
     return Path(out.strip().splitlines()[-1])
 
 
-def dbt_parse(target_path: Path, work_dir: Path, variables: dict[str, object]) -> Path:
+def dbt_parse(work_dir: Path, variables: dict[str, object]) -> Path:
+    """manifest.json for these vars (the DAG renders from it), in work_dir/target."""
     result = run_dbt(["parse"], work_dir / "parse.duckdb", work_dir, variables)
     assert result.success, failure_summary(result)
-    manifest = work_dir / "target" / "manifest.json"
-    target_path.mkdir(parents=True, exist_ok=True)
-    return manifest
+    return work_dir / "target" / "manifest.json"
 
 
 def airflow_env(home: Path, manifest: Path, duckdb_path: Path, variables: dict[str, object]) -> dict[str, str]:
@@ -72,7 +71,7 @@ def dagbag(airflow_venv: Path, env: dict[str, str]) -> dict[str, object]:
 
 
 def test_dags_import_with_groups_and_schedules(airflow_venv: Path, tmp_path: Path) -> None:
-    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path / "target", tmp_path, DBT_VARS), tmp_path / "unused.duckdb", DBT_VARS)
+    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path, DBT_VARS), tmp_path / "unused.duckdb", DBT_VARS)
     summary = dagbag(airflow_venv, env)
     assert summary["import_errors"] == {}
     dags = summary["dags"]
@@ -83,20 +82,20 @@ def test_dags_import_with_groups_and_schedules(airflow_venv: Path, tmp_path: Pat
         assert dag["upstream"] == {
             group: ([EXPECTED_GROUPS[index - 1]] if index else []) for index, group in enumerate(EXPECTED_GROUPS)
         }, dag_id
-        # a test task follows its model (Cosmos's AFTER_EACH): as many run tasks as models with tests
+        # each model is a run task, and its tests a test task right after it (Cosmos's AFTER_EACH)
         retries = dag["retries"]
-        assert any(task.endswith(".customer_360_run") for task in retries), dag_id
-        assert any(task.endswith(".customer_360_test") for task in retries), dag_id
-        assert retries["synthetic.syn_user_db__customers_run"] == 0
-        assert retries["staging.stg_user_db__customers_run"] == 2
-        assert retries["marts.customer_360_run"] == 1
+        assert dag["upstream_tasks"]["marts.customer_360.test"] == ["marts.customer_360.run"], dag_id
+        # retries per layer
+        assert retries["synthetic.syn_user_db__customers.run"] == 0
+        assert retries["staging.stg_user_db__customers.run"] == 2
+        assert retries["marts.customer_360.run"] == 1
     assert dags["c360_warehouse_full_refresh"]["full_refresh"] == ["None", "True"]
     assert dags["c360_warehouse_incremental"]["full_refresh"] == ["False", "None"]
 
 
 def test_dags_without_generator_in_sources_mode(airflow_venv: Path, tmp_path: Path) -> None:
     variables = {"source_data": "sources"}
-    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path / "target", tmp_path, variables), tmp_path / "unused.duckdb", variables)
+    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path, variables), tmp_path / "unused.duckdb", variables)
     summary = dagbag(airflow_venv, env)
     assert summary["import_errors"] == {}
     for dag in summary["dags"].values():
@@ -107,7 +106,7 @@ def test_dags_without_generator_in_sources_mode(airflow_venv: Path, tmp_path: Pa
 def test_airflow_run_builds_the_same_warehouse_as_dbt_build(airflow_venv: Path, tmp_path: Path) -> None:
     dag_db = tmp_path / "dag" / "c360.duckdb"
     dag_db.parent.mkdir()
-    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path / "target", tmp_path, DBT_VARS), dag_db, DBT_VARS)
+    env = airflow_env(tmp_path / "airflow", dbt_parse(tmp_path, DBT_VARS), dag_db, DBT_VARS)
     airflow = str(airflow_venv / "bin" / "airflow")
     migrate = subprocess.run([airflow, "db", "migrate"], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert migrate.returncode == 0, migrate.stderr[-4000:]
