@@ -8,16 +8,17 @@
 #      manifest). The tools come from .venv-tools (scripts/tools-venv.sh, pinned, installed on first use).
 #   3. pytest -q tests/python     (drives its own dbt builds in temporary DuckDB files)
 #   4. Airflow: pytest -q tests/airflow (.venv-airflow from scripts/airflow-venv.sh): the Cosmos DAGs import
-#      with their task groups and schedules, and `airflow dags test` builds the same customer_360 as
-#      `dbt build` (skip that end-to-end run with SKIP_AIRFLOW_E2E=1, all of step 4 with SKIP_AIRFLOW=1)
+#      with their task groups, schedules and retries; with C360_AIRFLOW_E2E=1 also `airflow dags test` of the
+#      full-refresh DAG, checked to build the same customer_360 as `dbt build` (~15 min: one dbt process
+#      per task). SKIP_AIRFLOW=1 skips step 4.
 #   5. dbt build + dbt docs generate at a small size into a temporary DuckDB file
 #   6. BigQuery, offline: `dbt compile --target prod` with a dummy keyfile, parsed with sqlfluff's bigquery
 #      dialect; then a local BigQuery API emulator (scripts/bq-emulator.sh) on a free loopback port,
 #      `dbt seed` + `dbt build --target bq_emulator` at the same size, and scripts/bq_parity.py comparing every
-#      table with step 4's. The emulator is stopped on every exit path (trap), pass or fail.
+#      table with step 5's. The emulator is stopped on every exit path (trap), pass or fail.
 #
-# Env: SKIP_LINT=1 skips step 2; SKIP_AIRFLOW=1 skips step 4; C360_TEST_NUM_CUSTOMERS sets the size of steps 5
-# and 6 (default 1000); SKIP_BIGQUERY=1 skips step 6.
+# Env: SKIP_LINT=1 skips step 2; SKIP_AIRFLOW=1 skips step 4, C360_AIRFLOW_E2E=1 adds its end-to-end run;
+# C360_TEST_NUM_CUSTOMERS sets the size of steps 5 and 6 (default 1000); SKIP_BIGQUERY=1 skips step 6.
 # Never touches the local warehouse (customer_360.duckdb): every step gets its own temporary file.
 set -euo pipefail
 
@@ -76,7 +77,7 @@ fi
 if [ "${SKIP_AIRFLOW:-0}" = "1" ]; then
     section "Airflow DAG (Cosmos): skipped (SKIP_AIRFLOW=1)"
 else
-    section "Airflow DAG (Cosmos): import, layout, airflow dags test vs dbt build"
+    section "Airflow DAG (Cosmos): import, task groups, schedules (end-to-end run: C360_AIRFLOW_E2E=1)"
     ./scripts/airflow-venv.sh >/dev/null
     "$C360_PYTHON" -m pytest -q --durations=5 tests/airflow
 fi
