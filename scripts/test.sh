@@ -2,16 +2,23 @@
 # The project's test suite; CI runs it through .ci/run. Fastest checks first, stops at the first failure:
 #
 #   1. dbt parse                  (seconds: project, YAML and Jinja are valid)
-#   2. sqlfluff lint              (dbt templater, config in .sqlfluff; skip with SKIP_LINT=1)
+#   2. pre-commit run --all-files (skip with SKIP_LINT=1): every hook in .pre-commit-config.yaml, all local:
+#      sqlfluff lint (dbt templater, config in .sqlfluff), YAML parse, .github/workflows against GitHub's
+#      workflow schema (check-jsonschema), the conventions gate (scripts/conventions.sh: dbt-score on the
+#      manifest). The tools come from .venv-tools (scripts/tools-venv.sh, pinned, installed on first use).
 #   3. pytest -q tests/python     (drives its own dbt builds in temporary DuckDB files)
-#   4. dbt build + dbt docs generate at a small size into a temporary DuckDB file
-#   5. BigQuery, offline: `dbt compile --target bigquery` with a dummy keyfile, parsed with sqlfluff's bigquery
+#   4. Airflow: pytest -q tests/airflow (.venv-airflow from scripts/airflow-venv.sh): the Cosmos DAGs import
+#      with their task groups, schedules and retries; with C360_AIRFLOW_E2E=1 also `airflow dags test` of the
+#      full-refresh DAG, checked to build the same customer_360 as `dbt build` (~15 min: one dbt process
+#      per task). SKIP_AIRFLOW=1 skips step 4.
+#   5. dbt build + dbt docs generate at a small size into a temporary DuckDB file
+#   6. BigQuery, offline: `dbt compile --target bigquery` with a dummy keyfile, parsed with sqlfluff's bigquery
 #      dialect; then a local BigQuery API emulator (scripts/bq-emulator.sh) on a free loopback port,
 #      `dbt seed` + `dbt build --target bq_emulator` at the same size, and scripts/bq_parity.py comparing every
-#      table with step 4's. The emulator is stopped on every exit path (trap), pass or fail.
+#      table with step 5's. The emulator is stopped on every exit path (trap), pass or fail.
 #
-# Env: SKIP_LINT=1 skips step 2; C360_TEST_NUM_CUSTOMERS sets the size of steps 4 and 5 (default 1000);
-# SKIP_BIGQUERY=1 skips step 5.
+# Env: SKIP_LINT=1 skips step 2; SKIP_AIRFLOW=1 skips step 4, C360_AIRFLOW_E2E=1 adds its end-to-end run;
+# C360_TEST_NUM_CUSTOMERS sets the size of steps 5 and 6 (default 1000); SKIP_BIGQUERY=1 skips step 6.
 # Never touches the local warehouse (customer_360.duckdb): every step gets its own temporary file.
 set -euo pipefail
 
@@ -48,9 +55,10 @@ C360_DUCKDB_PATH="$C360_TEST_TMP/parse.duckdb" dbt parse
 if [ "${SKIP_LINT:-0}" = "1" ]; then
     section "sqlfluff lint: skipped (SKIP_LINT=1)"
 else
-    section "sqlfluff lint (dbt templater)"
-    # The dbt templater opens a dbt connection: give it a throwaway DuckDB file, not the local warehouse.
-    C360_DUCKDB_PATH="$C360_TEST_TMP/lint.duckdb" sqlfluff lint --processes 2 models analyses tests/singular
+    section "lint: pre-commit run --all-files (sqlfluff, YAML, workflow schema, conventions gate)"
+    tools_venv="$(./scripts/tools-venv.sh)"
+    # the hooks give dbt and sqlfluff throwaway DuckDB files (scripts/pre-commit-hook.sh), never the warehouse
+    PRE_COMMIT_HOME="$C360_TEST_TMP/pre-commit" "$tools_venv/bin/pre-commit" run --all-files --show-diff-on-failure
 fi
 
 section "pytest tests/python"
@@ -61,6 +69,14 @@ if [ "$pytest_rc" = 5 ]; then
     exit 1
 elif [ "$pytest_rc" != 0 ]; then
     exit "$pytest_rc"
+fi
+
+if [ "${SKIP_AIRFLOW:-0}" = "1" ]; then
+    section "Airflow DAG (Cosmos): skipped (SKIP_AIRFLOW=1)"
+else
+    section "Airflow DAG (Cosmos): import, task groups, schedules (end-to-end run: C360_AIRFLOW_E2E=1)"
+    ./scripts/airflow-venv.sh >/dev/null
+    "$C360_PYTHON" -m pytest -q --durations=5 tests/airflow
 fi
 
 num_customers="${C360_TEST_NUM_CUSTOMERS:-1000}"
