@@ -10,6 +10,7 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,11 +22,8 @@ RELATIVE_TOLERANCE = 1e-9
 
 
 def mf_executable() -> Path:
-    for candidate in (Path(os.environ.get("C360_MF", "")), REPO_ROOT / ".venv-metricflow" / "bin" / "mf"):
-        if candidate.name == "mf" and candidate.is_file():
-            return candidate
-    subprocess.run([str(REPO_ROOT / "scripts" / "metricflow-venv.sh")], check=True)
-    return REPO_ROOT / ".venv-metricflow" / "bin" / "mf"
+    """MetricFlow's CLI from the project's venv (dbt-metricflow is pinned in requirements.txt)."""
+    return Path(sys.executable).parent / "mf"
 
 
 @pytest.fixture(scope="module")
