@@ -110,7 +110,7 @@ def segments() -> None:
 def data_quality() -> None:
     rows = query(
         "select reason_code, count(*) as quarantined_rows"
-        " from marts.dq_quarantine, unnest(reason_codes) as reasons(reason_code)"
+        " from marts.dq_quarantine, unnest(string_split(reason_codes, '|')) as reasons(reason_code)"
         " group by reason_code order by reason_code"
     )
     total = query("select count(*) as n from marts.dq_quarantine").n.iloc[0]
