@@ -81,7 +81,9 @@ def project_copy(root: Path) -> Shell:
             target = project / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
-    (project / ".venv").symlink_to(REPO_ROOT / ".venv")
+    for venv in (".venv", ".venv-dashboard", ".venv-tools", ".venv-airflow"):
+        if (REPO_ROOT / venv).is_dir():
+            (project / venv).symlink_to(REPO_ROOT / venv)
     return Shell(project, home)
 
 

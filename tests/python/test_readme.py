@@ -47,7 +47,7 @@ def serve(shell: Shell, block: Block, port: int) -> None:
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    assert response.status == 200 and b"dbt" in response.read()
+                    assert response.status == 200
                     return
             except OSError:
                 assert process.poll() is None, f"`{server}` exited {process.returncode}"
