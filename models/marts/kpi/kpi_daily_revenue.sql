@@ -57,7 +57,9 @@ final as (
         {{ c360_money('coalesce(placed.gross_revenue, 0)') }} as gross_revenue,
         {{ c360_money('coalesce(placed.discounts, 0)') }} as discounts,
         {{ c360_money('coalesce(refunded.refunds, 0)') }} as refunds,
-        {{ c360_money('coalesce(placed.gross_revenue, 0) - coalesce(placed.discounts, 0) - coalesce(refunded.refunds, 0)') }} as net_revenue
+        {{ c360_money(
+            'coalesce(placed.gross_revenue, 0) - coalesce(placed.discounts, 0) - coalesce(refunded.refunds, 0)'
+        ) }} as net_revenue
     from calendar
     left join placed
         on calendar.calendar_date = placed.revenue_date

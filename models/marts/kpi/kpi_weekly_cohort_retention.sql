@@ -56,7 +56,9 @@ final as (
         weeks.week_start as activity_week,
         cohorts.cohort_size,
         coalesce(retained.retained_customers, 0) as retained_customers,
-        {{ c360_rounded(c360_safe_divide('coalesce(retained.retained_customers, 0)', 'cohorts.cohort_size'), 4) }} as retention_rate
+        {{ c360_rounded(
+            c360_safe_divide('coalesce(retained.retained_customers, 0)', 'cohorts.cohort_size'), 4
+        ) }} as retention_rate
     from cohorts
     inner join weeks
         on cohorts.cohort_week <= weeks.week_start
