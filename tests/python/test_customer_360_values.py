@@ -127,18 +127,18 @@ def expected_customer(db_path: Path, customer_id: int) -> dict[str, Any]:
         "user_domain_events": sum(1 for event in events if clean(event["domain"]) == "user"),
         "credit_card_domain_events": sum(1 for event in events if clean(event["domain"]) == "credit_card"),
         "total_orders": len(revenue_orders),
-        "lifetime_gross_revenue": float(
+        "lifetime_gross_revenue": rounded(
             sum((gross_by_order.get(order["order_id"], Decimal(0)) for order in revenue_orders), Decimal(0))
         ),
-        "lifetime_net_revenue": float(net_revenue),
+        "lifetime_net_revenue": rounded(net_revenue),
         "has_credit_card": bool(accounts),
         "total_purchases": sum(1 for row in transactions if clean(row["transaction_type"]) == "purchase"),
         "limit_raises": sum(1 for row in limit_changes if clean(row["change_type"]) == "increase"),
         "total_tickets": len(tickets),
         "open_tickets": sum(1 for ticket in tickets if clean(ticket["ticket_status"]) in {"open", "pending"}),
-        "median_resolution_hours": statistics.median(resolution_hours) if resolution_hours else None,
+        "median_resolution_hours": rounded(statistics.median(resolution_hours)) if resolution_hours else None,
         # MRR per subscription: price, or price / 12 rounded half-up to 6 decimals for annual plans
-        "current_mrr": float(
+        "current_mrr": rounded(
             sum(
                 (
                     (Decimal(sub["price"]) / 12).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
@@ -149,8 +149,13 @@ def expected_customer(db_path: Path, customer_id: int) -> dict[str, Any]:
                 if clean(sub["subscription_status"]) == "active"
             )
         ),
-        "ltv": float(net_revenue + paid_invoices),
+        "ltv": rounded(net_revenue + paid_invoices),
     }
+
+
+def rounded(value: Decimal | float, places: int = 2) -> float:
+    """The marts' presentation: money to cents and averages to 2 places, rounding half away from zero."""
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def actual_customer(db_path: Path, customer_id: int, columns: list[str]) -> dict[str, Any]:
