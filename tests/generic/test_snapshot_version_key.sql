@@ -2,13 +2,14 @@
     The primary key of a dbt snapshot: every version row has its key, and (key, dbt_valid_from) appears
     once. A snapshot exists only after its first `dbt snapshot` / `dbt build`; before that (a plain
     `dbt run` on a fresh warehouse) it has no versions to check, so the test returns no rows.
+    Only `dbt test` / `dbt build` look at the warehouse; an offline `dbt compile` never connects.
     Usage on the key column:
         data_tests:
           - snapshot_version_key
 -#}
 {% test snapshot_version_key(model, column_name) %}
 
-{%- if execute and load_relation(model) is none %}
+{%- if execute and flags.WHICH in ['test', 'build', 'retry'] and load_relation(model) is none %}
 
 select 1 as missing_key
 where 1 = 0
