@@ -10,12 +10,20 @@
 # are rebuilt in full; incremental models and snapshots continue from the last run when the vars are the
 # same, and start over when they differ (macros/utils/dataset_state.sql), so any sequence of runs ends with
 # the warehouse a fresh build with the last vars gives, and a run that was killed (even kill -9) is repaired
-# by the next one. If another process holds the warehouse, the run
-# stops at once with a clear message (exit 75); C360_LOCK_WAIT_SECONDS=600 waits for it instead.
+# by the next one. The whole run holds the warehouse (an OS lock, scripts/warehouse_lock.py): if another
+# run or process has it, this one stops at once with a clear message (exit 75);
+# C360_LOCK_WAIT_SECONDS=600 waits for it instead.
 set -euo pipefail
 
 # shellcheck source=scripts/bootstrap.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bootstrap.sh"
+
+# Run the rest of this script under the warehouse lock: seed, build and summary as one unit.
+if [ "${C360_HOLDS_WAREHOUSE_LOCK:-}" != "${C360_DUCKDB_PATH:-customer_360.duckdb}" ]; then
+    export C360_HOLDS_WAREHOUSE_LOCK="${C360_DUCKDB_PATH:-customer_360.duckdb}"
+    exec "$C360_PYTHON" scripts/warehouse_lock.py --wait "${C360_LOCK_WAIT_SECONDS:-0}" \
+        "$C360_HOLDS_WAREHOUSE_LOCK" -- "$C360_ROOT/scripts/run-local.sh" "$@"
+fi
 
 # With --select, run only tests whose parents are all built or upstream (dbt's default, eager, would also run
 # e.g. singular tests joining staging to marts.customer_360, which fail on a fresh warehouse). Override with
@@ -48,16 +56,11 @@ for arg in "$@"; do
     esac
 done
 
-# DuckDB allows one writing process per file: fail fast with a clear message when another run holds the
-# warehouse (or wait up to C360_LOCK_WAIT_SECONDS for it), instead of dbt's stack trace.
-guard=("$C360_PYTHON" scripts/warehouse_lock.py --wait "${C360_LOCK_WAIT_SECONDS:-0}"
-    "${C360_DUCKDB_PATH:-customer_360.duckdb}" --)
-
 section "dbt seed ${seed_args[*]:-}"
-"${guard[@]}" dbt seed ${seed_args[@]+"${seed_args[@]}"}
+dbt seed ${seed_args[@]+"${seed_args[@]}"}
 
 section "dbt build $*"
-"${guard[@]}" dbt build "$@"
+dbt build "$@"
 
 if [ "${DBT_TARGET:-dev}" = "dev" ] && [[ " $* " != *" --target "* ]]; then
     section "summary"

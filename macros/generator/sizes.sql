@@ -4,17 +4,12 @@
     rows(table) = floor(num_customers * multiplier + 0.5)   (round half up; at least 1)
 #}
 {% macro c360_rows(multiplier_var=none) -%}
+    {%- do c360_check_vars() -%}
     {%- set customers = var('num_customers') | int -%}
-    {%- if customers < 1 -%}
-        {{ exceptions.raise_compiler_error("var num_customers must be a positive integer, got " ~ var('num_customers')) }}
-    {%- endif -%}
     {%- if multiplier_var is none -%}
         {{ return(customers) }}
     {%- else -%}
         {%- set multiplier = var(multiplier_var) | float -%}
-        {%- if multiplier <= 0 -%}
-            {{ exceptions.raise_compiler_error("var " ~ multiplier_var ~ " must be > 0, got " ~ var(multiplier_var)) }}
-        {%- endif -%}
         {{ return([((customers * multiplier) + 0.5) | int, 1] | max) }}
     {%- endif -%}
 {%- endmacro %}

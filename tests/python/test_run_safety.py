@@ -125,3 +125,59 @@ def test_second_process_gets_a_clear_message(default_build: Path, tmp_path: Path
     assert customer_360_checksum(db_path) == customer_360_checksum(default_build), describe_differences(
         default_build, db_path, "marts.customer_360", "customer_id"
     )
+
+
+RUN_LOCAL = REPO_ROOT / "scripts" / "run-local.sh"
+EXIT_CANNOT_WRITE = 73
+
+
+def run_local_env(db_path: Path) -> dict[str, str]:
+    return os.environ | {"C360_DUCKDB_PATH": str(db_path), "DBT_TARGET": "dev", "C360_LOCK_WAIT_SECONDS": "0"}
+
+
+def test_simultaneous_runs_give_one_build_and_clear_refusals(tmp_path: Path) -> None:
+    """Five run-local.sh at once: one builds, the others exit 75 with one message; no traceback anywhere."""
+    db_path = tmp_path / DB_FILE_NAME
+    runs = [
+        subprocess.Popen(
+            [str(RUN_LOCAL), "--vars", '{"num_customers": 50}', "--target-path", str(tmp_path / f"target_{i}"),
+             "--log-path", str(tmp_path / f"logs_{i}")],
+            cwd=tmp_path, env=run_local_env(db_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        for i in range(5)
+    ]
+    outputs = [run.communicate(timeout=900)[0] for run in runs]
+    codes = [run.returncode for run in runs]
+    assert set(codes) <= {0, EXIT_LOCKED}, list(zip(codes, [output[-2000:] for output in outputs]))
+    assert codes.count(0) >= 1, codes
+    for code, output in zip(codes, outputs):
+        assert "Traceback" not in output, output[-3000:]
+        if code == EXIT_LOCKED:
+            assert "is in use by another run of this project" in output, output
+            assert "dbt" not in output.replace("[warehouse]", ""), output  # refused before any dbt command
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        assert con.execute("select count(*) from marts.customer_360").fetchone() == (50,)
+
+
+@pytest.mark.parametrize("case", ["missing_directory", "not_a_duckdb_file", "immutable_file"])
+def test_unusable_warehouse_path_gives_one_line(case: str, tmp_path: Path) -> None:
+    db_path = tmp_path / "missing" / DB_FILE_NAME if case == "missing_directory" else tmp_path / DB_FILE_NAME
+    expected = {
+        "missing_directory": "does not exist",
+        "not_a_duckdb_file": "not a valid DuckDB database file",
+        "immutable_file": "the file is not writable",
+    }[case]
+    if case != "missing_directory":
+        db_path.write_text("not a database\n")
+    if case == "immutable_file":
+        if subprocess.run(["chattr", "+i", str(db_path)], capture_output=True).returncode != 0:
+            pytest.skip("this file system has no immutable attribute (chattr +i)")
+    try:
+        run = subprocess.run([str(RUN_LOCAL)], cwd=tmp_path, env=run_local_env(db_path), capture_output=True,
+                             text=True, timeout=300)
+    finally:
+        if case == "immutable_file":
+            subprocess.run(["chattr", "-i", str(db_path)], capture_output=True)
+    lines = [line for line in (run.stdout + run.stderr).splitlines() if not line.startswith("[bootstrap]")]
+    assert run.returncode == EXIT_CANNOT_WRITE, run.stdout + run.stderr
+    assert len(lines) == 1 and expected in lines[0] and str(db_path) in lines[0], lines
