@@ -3,8 +3,8 @@ warehouse as a plain `dbt build`.
 
 Airflow lives in its own venv (scripts/airflow-venv.sh), so every Airflow step runs as a subprocess with that
 venv's python, in a throwaway AIRFLOW_HOME with a SQLite metadata database.
-Env: C360_AIRFLOW_E2E=1 adds the end-to-end run (slow: one dbt process per Airflow task, 153 tasks, ~15 min
-on an idle 2-core machine), which is off by default.
+Env: C360_AIRFLOW_E2E=1 adds the end-to-end run (slow: one dbt process per Airflow task, 153 tasks, about
+11 min on an idle 2-core machine). scripts/test.sh sets it and runs these tests beside the Python suite.
 """
 
 from __future__ import annotations
