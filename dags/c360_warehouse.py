@@ -2,8 +2,10 @@
 
 Two DAGs share one layout, a Cosmos DbtTaskGroup per layer, chained in build order:
 
-    seeds >> synthetic (only when source_data=synthetic) >> validation >> staging >> snapshots
-          >> intermediate >> marts
+    seeds >> synthetic (only when source_data=synthetic) >> validation >> staging >> intermediate
+          >> snapshots >> marts
+
+(snapshots read staging and intermediate models; the marts read the snapshots.)
 
 Each model is a `dbt run` task followed by a `dbt test` task for its tests (Cosmos's default
 TestBehavior.AFTER_EACH), so a failing test stops that model's children. Retries are set per layer.
@@ -17,6 +19,7 @@ subprocess with the project's profiles.yml. Environment:
     C360_DBT_MANIFEST    manifest.json to render from (default <project>/target/manifest.json, written by
                          `dbt parse`); when it is missing, Cosmos renders from `dbt ls` instead
     C360_DBT_VARS        JSON object of dbt vars for every task (e.g. {"source_data": "sources"})
+    C360_RETRY_DELAY_SECONDS  wait before a retry (default 300; the end-to-end test uses 0)
     C360_DUCKDB_PATH, DBT_TARGET and the other profiles.yml variables reach dbt unchanged.
 """
 
@@ -40,6 +43,7 @@ DBT_VARS: dict[str, Any] = json.loads(os.environ.get("C360_DBT_VARS") or "{}")
 
 INCREMENTAL_SCHEDULE: str = "0 8-20/4 * * 1-5"
 FULL_REFRESH_SCHEDULE: str = "0 2 * * *"
+RETRY_DELAY: timedelta = timedelta(seconds=float(os.environ.get("C360_RETRY_DELAY_SECONDS") or 300))
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("synthetic", "path:models/synthetic", retries=0),
     Layer("validation", "path:models/validation", retries=2),
     Layer("staging", "path:models/staging", retries=2),
-    Layer("snapshots", "path:snapshots", retries=2),
     Layer("intermediate", "path:models/intermediate", retries=1),
+    Layer("snapshots", "path:snapshots", retries=2),
     Layer("marts", "path:models/marts", retries=1),
 )
 
@@ -98,7 +102,7 @@ def build_dag(dag_id: str, schedule: str, full_refresh: bool) -> DAG:
         catchup=False,
         max_active_runs=1,
         tags=["dbt", "c360_warehouse", "full_refresh" if full_refresh else "incremental"],
-        default_args={"retry_delay": timedelta(minutes=5)},
+        default_args={"retry_delay": RETRY_DELAY},
     ) as dag:
         groups = [
             DbtTaskGroup(
