@@ -47,7 +47,10 @@ def overview() -> None:
     st.subheader("Daily active users")
     st.line_chart(dau, x="activity_date", y="daily_active_users")
     st.subheader("Revenue per week")
-    weekly = revenue.set_index("revenue_date").resample("W-MON", label="left", closed="left").sum()
+    by_day = revenue.set_index("revenue_date")
+    weekly = by_day.resample("W-MON", label="left", closed="left").sum()
+    days = by_day.resample("W-MON", label="left", closed="left").size()
+    weekly = weekly[days == 7]  # whole weeks only: a partial first or last week would look like a drop
     st.line_chart(weekly[["gross_revenue", "discounts", "refunds", "net_revenue"]])
 
 
