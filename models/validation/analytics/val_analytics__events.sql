@@ -17,12 +17,14 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.event_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.event_id')],
             ['future_timestamp', 'source.occurred_at > source._loaded_at'],
             ['orphan_foreign_key', c360_dq_is_orphan('source.user_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
-                c360_dq_is_unknown_reference('source.event_type', 'event_types', 'event_type')
-                ~ ' or ' ~ c360_dq_is_unknown_reference('source.domain', 'event_types', 'domain')],
+                c360_dq_is_unknown_pair('source.domain', 'source.event_type', 'event_types', 'domain', 'event_type')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.occurred_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.occurred_at', 'source.journey_id'])],
         ]) }} as dq_reason_codes
     from source
 ),

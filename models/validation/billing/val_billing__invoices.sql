@@ -18,13 +18,16 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.invoice_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.invoice_id')],
             ['future_timestamp', 'source.issued_at > source._loaded_at'],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key',
                 c360_dq_is_orphan('source.subscription_id', 'valid_subscriptions', 'subscription_id')
                 ~ ' or ' ~ c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value', c360_dq_is_unknown_code('source.invoice_status', ['paid', 'failed', 'refunded'])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.issued_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.issued_at', 'source.amount'])],
         ]) }} as dq_reason_codes
     from source
 ),

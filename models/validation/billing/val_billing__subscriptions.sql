@@ -17,7 +17,7 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.subscription_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.subscription_id')],
             ['future_timestamp',
                 'source.started_at > source._loaded_at or source.ended_at > source._loaded_at'
                 ~ ' or source.updated_at > source._loaded_at'],
@@ -27,6 +27,11 @@ checked as (
                 c360_dq_is_unknown_reference('source.plan_code', 'plans', 'plan_code')
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.billing_interval', ['month', 'year'])
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.subscription_status', ['active', 'cancelled'])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range',
+                c360_dq_is_before_earliest(['source.started_at', 'source.ended_at', 'source.updated_at'])],
+            ['inconsistent_timestamps', 'source.ended_at < source.started_at'],
+            ['missing_value', c360_dq_is_any_missing(['source.started_at', 'source.price'])],
         ]) }} as dq_reason_codes
     from source
 ),

@@ -13,13 +13,16 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.account_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.account_id')],
             ['future_timestamp', 'source.onboarded_at > source._loaded_at'],
             ['invalid_amount', c360_dq_is_invalid_amount('source.credit_limit')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_code('source.card_product', ['classic', 'gold', 'platinum'])
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.account_status', ['active', 'closed', 'frozen'])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.onboarded_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.onboarded_at', 'source.credit_limit'])],
         ]) }} as dq_reason_codes
     from source
 ),

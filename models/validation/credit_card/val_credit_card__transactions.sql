@@ -13,7 +13,7 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.transaction_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.transaction_id')],
             ['future_timestamp', 'source.transacted_at > source._loaded_at'],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.account_id', 'valid_accounts', 'account_id')],
@@ -22,6 +22,9 @@ checked as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.merchant_category', [
                     'grocery', 'travel', 'dining', 'fuel', 'electronics', 'apparel', 'health', 'entertainment'
                 ])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.transacted_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.transacted_at', 'source.amount'])],
         ]) }} as dq_reason_codes
     from source
 ),

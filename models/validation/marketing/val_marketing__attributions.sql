@@ -17,10 +17,13 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.attribution_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.attribution_id')],
             ['future_timestamp', 'source.attributed_at > source._loaded_at'],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.channel_code', 'channels', 'channel_code')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.attributed_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.attributed_at'])],
         ]) }} as dq_reason_codes
     from source
 ),

@@ -8,16 +8,49 @@ countries as (
     select * from {{ ref('countries') }}
 ),
 
-checked as (
+checked_alone as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.customer_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.customer_id')],
             ['invalid_email', c360_dq_is_invalid_email('source.email')],
             ['future_timestamp', 'source.signup_at > source._loaded_at or source.updated_at > source._loaded_at'],
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.country_code', 'countries', 'country_code')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.signup_at', 'source.updated_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.signup_at', 'source.first_name', 'source.last_name'])],
         ]) }} as dq_reason_codes
     from source
+),
+
+-- an e-mail belongs to the customer who signed up first with it (then the smallest id); the valid rows of
+-- any later customer with the same e-mail are quarantined, so staging keeps every e-mail once
+email_owners as (
+    select
+        lower(trim(email)) as email_key,
+        customer_id as owner_customer_id,
+        row_number() over (
+            partition by lower(trim(email))
+            order by signup_at, customer_id
+        ) as owner_rank
+    from checked_alone
+    where dq_reason_codes is null
+),
+
+checked as (
+    select
+        {{ c360_star(exclude=['dq_reason_codes']) }},
+        case
+            when checked_alone.dq_reason_codes is null and exists (
+                select 1 from email_owners
+                where
+                    email_owners.owner_rank = 1
+                    and email_owners.email_key = lower(trim(checked_alone.email))
+                    and email_owners.owner_customer_id != checked_alone.customer_id
+            ) then 'duplicate_email'
+            else checked_alone.dq_reason_codes
+        end as dq_reason_codes
+    from checked_alone
 ),
 
 duplicated_keys as (
