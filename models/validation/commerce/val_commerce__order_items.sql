@@ -14,24 +14,6 @@ valid_products as (
     where dq_reason_codes is null
 ),
 
--- orders whose items add up to more than var dq_max_amount (each item counted once, at its largest copy):
--- all their items are quarantined
-item_totals as (
-    select
-        order_id,
-        order_item_id,
-        max(quantity * unit_price) as line_total
-    from source
-    group by order_id, order_item_id
-),
-
-large_orders as (
-    select order_id
-    from item_totals
-    group by order_id
-    having sum(line_total) > {{ var('dq_max_amount') }}
-),
-
 checked as (
     select
         source.*,
@@ -44,8 +26,7 @@ checked as (
                 ~ ' or ' ~ c360_dq_is_invalid_amount('source.discount_amount')
                 ~ ' or source.discount_amount > source.quantity * source.unit_price'
                 ~ ' or source.quantity < 1 or ' ~ c360_dq_is_invalid_amount('source.quantity', var('dq_max_quantity'))
-                ~ ' or source.quantity * source.unit_price > ' ~ var('dq_max_amount')
-                ~ ' or source.order_id in (select order_id from large_orders)'],
+                ~ ' or source.quantity * source.unit_price > ' ~ var('dq_max_amount')],
             ['orphan_foreign_key',
                 c360_dq_is_orphan('source.order_id', 'valid_orders', 'order_id')
                 ~ ' or ' ~ c360_dq_is_orphan('source.product_id', 'valid_products', 'product_id')],

@@ -9,6 +9,30 @@ valid_customers as (
     where dq_reason_codes is null
 ),
 
+-- the plausible raw items of every order (each item counted once, at its largest copy; items absurd on
+-- their own are quarantined by val_commerce__order_items): an order whose items add up to more than var
+-- dq_max_amount is quarantined, and its items with it (orphan_foreign_key)
+raw_items as (
+    select * from {{ c360_source('commerce', 'order_items') }}
+),
+
+item_totals as (
+    select
+        order_id,
+        order_item_id,
+        max(quantity * unit_price) as line_total
+    from raw_items
+    where quantity >= 1 and unit_price >= 0 and quantity * unit_price <= {{ var('dq_max_amount') }}
+    group by order_id, order_item_id
+),
+
+large_orders as (
+    select order_id
+    from item_totals
+    group by order_id
+    having sum(line_total) > {{ var('dq_max_amount') }}
+),
+
 -- an order time after the load is a future_timestamp already: its refund is not compared to it
 checked as (
     select
@@ -16,6 +40,7 @@ checked as (
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.order_id')],
             ['future_timestamp', 'source.ordered_at > source._loaded_at or source.refunded_at > source._loaded_at'],
+            ['invalid_amount', 'source.order_id in (select order_id from large_orders)'],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_code('source.order_status', ['completed', 'shipped', 'refunded', 'cancelled'])
