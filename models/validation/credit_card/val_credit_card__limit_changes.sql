@@ -28,12 +28,12 @@ checked as (
                 )],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.changed_at'])],
-            ['inconsistent_timestamps', 'source.changed_at < account.onboarded_at'],
+            ['inconsistent_timestamps', 'source.changed_at < parent_account.onboarded_at'],
             ['missing_value', c360_dq_is_any_missing(['source.changed_at', 'source.change_amount'])],
         ]) }} as dq_reason_codes
     from source
-    left join valid_accounts as account
-        on source.account_id = account.account_id
+    left join valid_accounts as parent_account
+        on source.account_id = parent_account.account_id
 ),
 
 duplicated_keys as (

@@ -42,7 +42,7 @@ checked as (
         {{ c360_star(exclude=['dq_reason_codes']) }},
         case
             when checked_alone.dq_reason_codes is null and exists (
-                select 1 from email_owners
+                select email_owners.owner_customer_id from email_owners
                 where
                     email_owners.owner_rank = 1
                     and email_owners.email_key = lower(trim(checked_alone.email))
