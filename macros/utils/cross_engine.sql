@@ -199,7 +199,10 @@
     try_cast({{ expr }} as {{ type }})
 {%- endmacro %}
 
-{# The first capturing group of a regular expression (RE2) in a string; null (BigQuery) or '' (DuckDB) without a match. #}
+{#
+    The first capturing group of a regular expression (RE2) in a string; without a match null on BigQuery
+    and '' on DuckDB (callers treat both as missing).
+#}
 {% macro c360_regexp_extract(string_expr, pattern) -%}
     {{ return(adapter.dispatch('c360_regexp_extract', 'c360_warehouse')(string_expr, pattern)) }}
 {%- endmacro %}

@@ -11,7 +11,8 @@
       invalid_phone            the phone number is not a phone number: letters, too few or too many
                                digits, or a North American number that is not +1 and ten digits
       unparseable_timestamp    a timestamp delivered as text is not ISO-8601 with a valid UTC offset
-      future_timestamp         an event time lies after the moment the record was loaded (_loaded_at)
+      future_timestamp         an event time lies after the moment the record was loaded (_loaded_at), or
+                               after the data window (on or after the day following the as-of date)
       invalid_amount           a money amount or quantity is negative, NaN or infinite, or absurd: above
                                var dq_max_amount (one amount, one order line, one order's total),
                                dq_max_quantity, or dq_max_daily_spend (one channel's spend of a day)
@@ -94,7 +95,8 @@
 {# Any of the times (timestamps or dates) before var dq_earliest_date. #}
 {% macro c360_dq_is_before_earliest(exprs) -%}
     ({% for expr in exprs -%}
-        cast({{ expr }} as {{ dbt.type_timestamp() }}) < cast('{{ var("dq_earliest_date") }}' as {{ dbt.type_timestamp() }})
+        cast({{ expr }} as {{ dbt.type_timestamp() }})
+        < cast('{{ var("dq_earliest_date") }}' as {{ dbt.type_timestamp() }})
         {%- if not loop.last %} or {% endif %}
     {%- endfor %})
 {%- endmacro %}
@@ -107,7 +109,8 @@
 {% macro c360_dq_load_horizon() -%}
     {%- set day_after = c360_add_days(c360_as_of_date(), 2) -%}
     {%- if var('source_data', 'synthetic') == 'sources' -%}
-        {%- set run_start = "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as " ~ dbt.type_timestamp() ~ ")" -%}
+        {%- set run_start = "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as "
+            ~ dbt.type_timestamp() ~ ")" -%}
         case
             when cast({{ day_after }} as {{ dbt.type_timestamp() }}) < {{ run_start }}
                 then cast({{ day_after }} as {{ dbt.type_timestamp() }})
@@ -116,6 +119,19 @@
     {%- else -%}
         cast({{ day_after }} as {{ dbt.type_timestamp() }})
     {%- endif -%}
+{%- endmacro %}
+
+{#
+    Any of the times later than the record's load (loaded_at), or after the data window: on or after the day
+    following the as-of date (every "days since" figure counts to the as-of date and may not turn negative).
+#}
+{% macro c360_dq_is_future(exprs, loaded_at='source._loaded_at') -%}
+    {%- set window_end = 'cast(' ~ c360_add_days(c360_as_of_date(), 1) ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
+    ({% for expr in exprs -%}
+        cast({{ expr }} as {{ dbt.type_timestamp() }}) > {{ loaded_at }}
+        or cast({{ expr }} as {{ dbt.type_timestamp() }}) >= {{ window_end }}
+        {%- if not loop.last %} or {% endif %}
+    {%- endfor %})
 {%- endmacro %}
 
 {# _loaded_at missing, before var dq_earliest_date, or at / after the load horizon. #}
@@ -141,7 +157,8 @@
 {# An amount outside [0, var dq_max_amount], NaN or infinite; null amounts pass (see c360_dq_is_any_missing). #}
 {% macro c360_dq_is_invalid_amount(expr, max_amount=none) -%}
     {%- set upper = var('dq_max_amount') if max_amount is none else max_amount -%}
-    ({{ c360_is_not_finite(expr) }} or {{ expr }} < 0{% if upper != 'unbounded' %} or {{ expr }} > {{ upper }}{% endif %})
+    ({{ c360_is_not_finite(expr) }} or {{ expr }} < 0
+        {%- if upper != 'unbounded' %} or {{ expr }} > {{ upper }}{% endif %})
 {%- endmacro %}
 
 {# A pair of codes that is not a row of a seed's import CTE (compared lower-cased and trimmed). #}

@@ -190,19 +190,29 @@ CASES: tuple[Case, ...] = (
     # --- future times and times out of order ---
     bad("ticket_opened_9999", T, "future_timestamp", opened_at="9999-01-01 00:00:00+00:00"),
     bad("ticket_resolved_2030", T, "future_timestamp", resolved_at="2030-01-01 00:00:00+00:00"),
+    bad("event_after_window", E, "future_timestamp",
+        occurred_at="2026-01-01 00:30:00", _loaded_at="2026-01-01 01:00:00"),
+    bad("order_after_window", O, "future_timestamp",
+        ordered_at="2026-01-01 00:30:00", _loaded_at="2026-01-01 01:00:00"),
     bad("ticket_resolved_before_opened", T, "inconsistent_timestamps", resolved_at="2025-05-31 10:00:00+00:00"),
-    bad("refund_before_order", O, "inconsistent_timestamps", order_status="refunded", refunded_at="2025-05-01 00:00:00"),
+    bad("refund_before_order", O, "inconsistent_timestamps",
+        order_status="refunded", refunded_at="2025-05-01 00:00:00"),
     bad("subscription_ends_before_start", "billing__subscriptions", "inconsistent_timestamps",
         subscription_status="cancelled", ended_at="2025-05-01 00:00:00"),
     bad("limit_change_before_account", "credit_card__limit_changes", "inconsistent_timestamps",
         changed_at="2024-01-01 00:00:01"),
     # --- blank and malformed keys ---
-    bad("ticket_key_empty", T, "missing_primary_key", find="opened_at", ticket_id="", opened_at="2025-06-01 10:00:01+00:00"),
-    bad("ticket_key_spaces", T, "missing_primary_key", find="opened_at", ticket_id="   ", opened_at="2025-06-01 10:00:02+00:00"),
-    bad("ticket_key_text", T, "missing_primary_key", find="opened_at", ticket_id="T-123", opened_at="2025-06-01 10:00:03+00:00"),
-    bad("ticket_key_null", T, "missing_primary_key", find="opened_at", ticket_id=None, opened_at="2025-06-01 10:00:04+00:00"),
+    bad("ticket_key_empty", T, "missing_primary_key",
+        find="opened_at", ticket_id="", opened_at="2025-06-01 10:00:01+00:00"),
+    bad("ticket_key_spaces", T, "missing_primary_key",
+        find="opened_at", ticket_id="   ", opened_at="2025-06-01 10:00:02+00:00"),
+    bad("ticket_key_text", T, "missing_primary_key",
+        find="opened_at", ticket_id="T-123", opened_at="2025-06-01 10:00:03+00:00"),
+    bad("ticket_key_null", T, "missing_primary_key",
+        find="opened_at", ticket_id=None, opened_at="2025-06-01 10:00:04+00:00"),
     bad("spend_channel_empty", S, "missing_primary_key", find="impressions", spend_date="2025-06-09", channel_code=""),
-    bad("spend_channel_spaces", S, "missing_primary_key", find="impressions", spend_date="2025-06-10", channel_code="  "),
+    bad("spend_channel_spaces", S, "missing_primary_key",
+        find="impressions", spend_date="2025-06-10", channel_code="  "),
     bad("customer_key_null", C, "missing_primary_key", find="email", customer_id=None),
     bad("order_key_null", O, "missing_primary_key", find="ordered_at", order_id=None, ordered_at="2025-06-01 10:00:05"),
     bad("event_key_null", E, "missing_primary_key", find="journey_id", event_id=None),
@@ -216,9 +226,12 @@ CASES: tuple[Case, ...] = (
     bad("phone_blank", P, "invalid_phone", phone_number=""),
     bad("phone_na", P, "invalid_phone", phone_number="n/a"),
     bad("phone_extension_text", P, "invalid_phone", phone_number="+44 20 7946 0958 ext 12"),
-    kept("phone_singapore", P, "phone_number", "+6561234567", customer_id="{kept_customer}", phone_number="+65 6123 4567"),
-    kept("phone_uk", P, "phone_number", "+442079460958", customer_id="{kept_customer}", phone_number="+44 20 7946 0958"),
-    kept("phone_00_prefix", P, "phone_number", "+4930123456", customer_id="{kept_customer}", phone_number="0049 30 123456"),
+    kept("phone_singapore", P, "phone_number", "+6561234567",
+        customer_id="{kept_customer}", phone_number="+65 6123 4567"),
+    kept("phone_uk", P, "phone_number", "+442079460958",
+        customer_id="{kept_customer}", phone_number="+44 20 7946 0958"),
+    kept("phone_00_prefix", P, "phone_number", "+4930123456",
+        customer_id="{kept_customer}", phone_number="0049 30 123456"),
     kept("phone_us_formatted", P, "phone_number", "+14155550134", customer_id="{kept_customer}",
          phone_number="(415) 555-0134"),
     # --- e-mail addresses ---
@@ -405,7 +418,8 @@ def test_good_row_is_kept_normalised(bad_build: BadBuild, case: Case) -> None:
     assert case.kept is not None
     relation, key = STAGING_KEYS[case.table]
     column = case.kept[0]
-    rows = fetch_all(bad_build.db_path, f"select cast({column} as varchar) from {relation} where {key} = ?", [marker(case)])
+    query = f"select cast({column} as varchar) from {relation} where {key} = ?"
+    rows = fetch_all(bad_build.db_path, query, [marker(case)])
     assert rows == [(expected_kept_value(case),)], f"{case.case_id}: {rows}"
 
 

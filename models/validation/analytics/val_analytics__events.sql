@@ -18,7 +18,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.event_id')],
-            ['future_timestamp', 'source.occurred_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.occurred_at'])],
             ['orphan_foreign_key', c360_dq_is_orphan('source.user_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_pair('source.domain', 'source.event_type', 'event_types', 'domain', 'event_type')],

@@ -19,7 +19,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.invoice_id')],
-            ['future_timestamp', 'source.issued_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.issued_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key',
                 c360_dq_is_orphan('source.subscription_id', 'valid_subscriptions', 'subscription_id')

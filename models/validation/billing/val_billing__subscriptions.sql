@@ -18,9 +18,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.subscription_id')],
-            ['future_timestamp',
-                'source.started_at > source._loaded_at or source.ended_at > source._loaded_at'
-                ~ ' or source.updated_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.started_at', 'source.ended_at', 'source.updated_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.price')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',

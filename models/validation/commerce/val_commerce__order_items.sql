@@ -19,7 +19,8 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.order_item_id')],
-            ['missing_value', c360_dq_is_any_missing(['source.quantity', 'source.unit_price', 'source.discount_amount'])],
+            ['missing_value',
+                c360_dq_is_any_missing(['source.quantity', 'source.unit_price', 'source.discount_amount'])],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['invalid_amount',
                 c360_dq_is_invalid_amount('source.unit_price')

@@ -39,7 +39,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.order_id')],
-            ['future_timestamp', 'source.ordered_at > source._loaded_at or source.refunded_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.ordered_at', 'source.refunded_at'])],
             ['invalid_amount', 'source.order_id in (select order_id from large_orders)'],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
@@ -47,7 +47,8 @@ checked as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.order_channel', ['web', 'app', 'phone'])],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.ordered_at', 'source.refunded_at'])],
-            ['inconsistent_timestamps', 'source.refunded_at < source.ordered_at and source.ordered_at <= source._loaded_at'],
+            ['inconsistent_timestamps',
+                'source.refunded_at < source.ordered_at and source.ordered_at <= source._loaded_at'],
             ['missing_value', c360_dq_is_any_missing(['source.ordered_at'])],
         ]) }} as dq_reason_codes
     from source

@@ -13,7 +13,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.product_id')],
-            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.created_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.list_price')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_reference('source.category_code', 'product_categories', 'category_code')],

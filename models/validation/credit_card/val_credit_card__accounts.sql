@@ -14,7 +14,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.account_id')],
-            ['future_timestamp', 'source.onboarded_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.onboarded_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.credit_limit')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',

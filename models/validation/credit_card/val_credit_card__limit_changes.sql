@@ -18,7 +18,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.limit_change_id')],
-            ['future_timestamp', 'source.changed_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.changed_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.change_amount')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.account_id', 'valid_accounts', 'account_id')],
             ['unknown_enum_value',

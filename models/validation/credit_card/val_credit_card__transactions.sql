@@ -14,7 +14,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.transaction_id')],
-            ['future_timestamp', 'source.transacted_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.transacted_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.account_id', 'valid_accounts', 'account_id')],
             ['unknown_enum_value',

@@ -18,7 +18,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.attribution_id')],
-            ['future_timestamp', 'source.attributed_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.attributed_at'])],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.channel_code', 'channels', 'channel_code')],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],

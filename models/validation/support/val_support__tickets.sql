@@ -27,9 +27,11 @@ flagged as (
                 c360_dq_is_unparseable_offset_string('parsed.opened_at')
                 ~ ' or parsed.opened_at is null'
                 ~ ' or ' ~ c360_dq_is_unparseable_offset_string('parsed.resolved_at')],
-            ['future_timestamp', 'parsed.dq_opened_at_utc > parsed._loaded_at or parsed.dq_resolved_at_utc > parsed._loaded_at'],
+            ['future_timestamp',
+                c360_dq_is_future(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'], 'parsed._loaded_at')],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('parsed._loaded_at')],
-            ['timestamp_out_of_range', c360_dq_is_before_earliest(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'])],
+            ['timestamp_out_of_range',
+                c360_dq_is_before_earliest(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'])],
             ['inconsistent_timestamps', 'parsed.dq_resolved_at_utc < parsed.dq_opened_at_utc'],
             ['invalid_amount', 'parsed.satisfaction_score < 1 or parsed.satisfaction_score > 5'],
             ['orphan_foreign_key', c360_dq_is_orphan('parsed.customer_id', 'valid_customers', 'customer_id')],

@@ -18,7 +18,7 @@ checked as (
         source.*,
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.address_id')],
-            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.created_at'])],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_code('source.address_type', ['home', 'work', 'billing', 'shipping'])

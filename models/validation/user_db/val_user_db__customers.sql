@@ -14,7 +14,7 @@ checked_alone as (
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('source.customer_id')],
             ['invalid_email', c360_dq_is_invalid_email('source.email')],
-            ['future_timestamp', 'source.signup_at > source._loaded_at or source.updated_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.signup_at', 'source.updated_at'])],
             ['unknown_enum_value', c360_dq_is_unknown_reference('source.country_code', 'countries', 'country_code')],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.signup_at', 'source.updated_at'])],
