@@ -20,12 +20,16 @@
                                valid records
       unknown_enum_value       a code (event type, channel, plan, status, ...) outside its accepted
                                values, or a pair of codes that does not go together (event type and domain)
-      invalid_loaded_at        _loaded_at is missing, before var dq_earliest_date, or later than the load
+      invalid_loaded_at        _loaded_at is missing, before the earliest date, or later than the load
                                horizon (the day after the as-of date; in sources mode also the run's start)
-      timestamp_out_of_range   an event time lies before var dq_earliest_date
+      timestamp_out_of_range   an event time lies before the earliest date: the later of var
+                               dq_earliest_date and var start_date (the data window's first day)
       inconsistent_timestamps  two times of one record are out of order (resolved before opened, refunded
                                before ordered, ended before started, a limit change before its account
-                               was opened)
+                               was opened, an event before its customer signed up), or a status disagrees
+                               with its times (an active subscription with an end, a cancelled one without;
+                               a refunded order without a refund time or another status with one; a
+                               resolved or closed ticket without a resolution time or an open one with one)
       missing_value            a value every reader needs (a required time, amount, flag or name) is null
                                or blank
       duplicate_email          the e-mail belongs to another customer who signed up earlier (the first
@@ -92,11 +96,22 @@
     ({% for expr in exprs %}{{ c360_dq_is_blank(expr) }}{% if not loop.last %} or {% endif %}{% endfor %})
 {%- endmacro %}
 
-{# Any of the times (timestamps or dates) before var dq_earliest_date. #}
+{#
+    The earliest time a record may carry: the later of var dq_earliest_date and var start_date, the first day
+    of the data window (the calendar, the running totals and the cohorts start there: an earlier time would
+    fall outside every KPI that counts it).
+#}
+{% macro c360_dq_earliest_date() -%}
+    {%- set earliest = var('dq_earliest_date') | string -%}
+    {%- set window_start = var('start_date') | string -%}
+    {{ return(earliest if earliest > window_start else window_start) }}
+{%- endmacro %}
+
+{# Any of the times (timestamps or dates) before the earliest date (c360_dq_earliest_date). #}
 {% macro c360_dq_is_before_earliest(exprs) -%}
     ({% for expr in exprs -%}
         cast({{ expr }} as {{ dbt.type_timestamp() }})
-        < cast('{{ var("dq_earliest_date") }}' as {{ dbt.type_timestamp() }})
+        < cast('{{ c360_dq_earliest_date() }}' as {{ dbt.type_timestamp() }})
         {%- if not loop.last %} or {% endif %}
     {%- endfor %})
 {%- endmacro %}
@@ -134,7 +149,7 @@
     {%- endfor %})
 {%- endmacro %}
 
-{# _loaded_at missing, before var dq_earliest_date, or at / after the load horizon. #}
+{# _loaded_at missing, before the earliest date, or at / after the load horizon. #}
 {% macro c360_dq_is_invalid_loaded_at(expr) -%}
     ({{ expr }} is null or {{ c360_dq_is_before_earliest([expr]) }} or {{ expr }} >= {{ c360_dq_load_horizon() }})
 {%- endmacro %}

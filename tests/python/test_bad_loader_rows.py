@@ -172,7 +172,7 @@ CASES: tuple[Case, ...] = (
     bad("invoice_loaded_after_window", "billing__invoices", "invalid_loaded_at", _loaded_at="2026-01-05 00:00:00"),
     bad("attribution_loaded_null", "marketing__attributions", "invalid_loaded_at", _loaded_at=None),
     bad("address_loaded_9999", "user_db__addresses", "invalid_loaded_at", _loaded_at="9999-01-01 00:00:00"),
-    # --- times before dq_earliest_date ---
+    # --- times before dq_earliest_date (2000-01-01) ---
     bad("signup_1900", C, "timestamp_out_of_range", signup_at="1900-01-01 00:00:00", updated_at="1900-01-01 00:00:00"),
     bad("event_1900", E, "timestamp_out_of_range", occurred_at="1900-01-01 00:00:00"),
     bad("order_1900", O, "timestamp_out_of_range", ordered_at="1900-01-01 00:00:00"),
@@ -201,6 +201,22 @@ CASES: tuple[Case, ...] = (
         subscription_status="cancelled", ended_at="2025-05-01 00:00:00"),
     bad("limit_change_before_account", "credit_card__limit_changes", "inconsistent_timestamps",
         changed_at="2024-01-01 00:00:01"),
+    bad("event_before_signup", E, "inconsistent_timestamps", occurred_at="2024-01-01 00:00:01"),
+    bad("active_subscription_with_end", "billing__subscriptions", "inconsistent_timestamps",
+        ended_at="2025-06-01 11:00:00"),
+    bad("cancelled_subscription_without_end", "billing__subscriptions", "inconsistent_timestamps",
+        subscription_status="cancelled"),
+    bad("refunded_order_without_refund_time", O, "inconsistent_timestamps", order_status="refunded"),
+    bad("completed_order_with_refund_time", O, "inconsistent_timestamps", refunded_at="2025-06-01 11:00:00"),
+    bad("resolved_ticket_without_time", T, "inconsistent_timestamps", ticket_status="resolved"),
+    bad("open_ticket_with_resolution", T, "inconsistent_timestamps", resolved_at="2025-06-01 11:00:00+00:00"),
+    # --- times before the data window (start_date, later than dq_earliest_date) ---
+    bad("signup_before_window", C, "timestamp_out_of_range",
+        signup_at="2023-06-01 00:00:00", updated_at="2023-06-01 00:00:00"),
+    bad("order_before_window", O, "timestamp_out_of_range", ordered_at="2005-01-01 00:00:00"),
+    bad("ticket_before_window", T, "timestamp_out_of_range", opened_at="2005-01-01 00:00:00+00:00"),
+    bad("subscription_before_window", "billing__subscriptions", "timestamp_out_of_range",
+        started_at="2005-01-01 00:00:00", updated_at="2005-01-01 00:00:00"),
     # --- blank and malformed keys ---
     bad("ticket_key_empty", T, "missing_primary_key",
         find="opened_at", ticket_id="", opened_at="2025-06-01 10:00:01+00:00"),

@@ -4,9 +4,13 @@ source as (
     select * from {{ c360_source('analytics', 'events') }}
 ),
 
+-- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select customer_id from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    select
+        customer_id,
+        signup_at
+    from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 event_types as (
@@ -23,10 +27,13 @@ checked as (
             ['unknown_enum_value',
                 c360_dq_is_unknown_pair('source.domain', 'source.event_type', 'event_types', 'domain', 'event_type')],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['inconsistent_timestamps', 'source.occurred_at < event_customer.signup_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.occurred_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.occurred_at', 'source.journey_id'])],
         ]) }} as dq_reason_codes
     from source
+    left join valid_customers as event_customer
+        on source.user_id = event_customer.customer_id
 ),
 
 duplicated_keys as (

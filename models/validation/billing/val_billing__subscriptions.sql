@@ -28,7 +28,10 @@ checked as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range',
                 c360_dq_is_before_earliest(['source.started_at', 'source.ended_at', 'source.updated_at'])],
-            ['inconsistent_timestamps', 'source.ended_at < source.started_at'],
+            ['inconsistent_timestamps',
+                'source.ended_at < source.started_at'
+                ~ " or lower(trim(source.subscription_status)) = 'active' and source.ended_at is not null"
+                ~ " or lower(trim(source.subscription_status)) = 'cancelled' and source.ended_at is null"],
             ['missing_value', c360_dq_is_any_missing(['source.started_at', 'source.price'])],
         ]) }} as dq_reason_codes
     from source

@@ -48,7 +48,10 @@ checked as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.ordered_at', 'source.refunded_at'])],
             ['inconsistent_timestamps',
-                'source.refunded_at < source.ordered_at and source.ordered_at <= source._loaded_at'],
+                'source.refunded_at < source.ordered_at and source.ordered_at <= source._loaded_at'
+                ~ " or lower(trim(source.order_status)) = 'refunded' and source.refunded_at is null"
+                ~ " or lower(trim(source.order_status)) in ('completed', 'shipped', 'cancelled')"
+                ~ ' and source.refunded_at is not null'],
             ['missing_value', c360_dq_is_any_missing(['source.ordered_at'])],
         ]) }} as dq_reason_codes
     from source

@@ -32,7 +32,10 @@ flagged as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('parsed._loaded_at')],
             ['timestamp_out_of_range',
                 c360_dq_is_before_earliest(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'])],
-            ['inconsistent_timestamps', 'parsed.dq_resolved_at_utc < parsed.dq_opened_at_utc'],
+            ['inconsistent_timestamps',
+                'parsed.dq_resolved_at_utc < parsed.dq_opened_at_utc'
+                ~ " or lower(trim(parsed.ticket_status)) in ('resolved', 'closed') and parsed.resolved_at is null"
+                ~ " or lower(trim(parsed.ticket_status)) in ('open', 'pending') and parsed.resolved_at is not null"],
             ['invalid_amount', 'parsed.satisfaction_score < 1 or parsed.satisfaction_score > 5'],
             ['orphan_foreign_key', c360_dq_is_orphan('parsed.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
