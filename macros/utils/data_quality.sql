@@ -17,7 +17,8 @@
                                var dq_max_amount (one amount, one order line, one order's total),
                                dq_max_quantity, or dq_max_daily_spend (one channel's spend of a day)
       orphan_foreign_key       a reference (customer, account, order, ...) that is not among the parent's
-                               valid records
+                               valid records, or that disagrees with the parent (an invoice's customer is
+                               not its subscription's)
       unknown_enum_value       a code (event type, channel, plan, status, ...) outside its accepted
                                values, or a pair of codes that does not go together (event type and domain)
       invalid_loaded_at        _loaded_at is missing, before the earliest date, or later than the load
@@ -26,7 +27,9 @@
                                dq_earliest_date and var start_date (the data window's first day)
       inconsistent_timestamps  two times of one record are out of order (resolved before opened, refunded
                                before ordered, ended before started, a limit change before its account
-                               was opened, an event before its customer signed up), or a status disagrees
+                               was opened, an event, order, ticket, subscription, card account or
+                               attribution before its customer signed up, a card transaction before its
+                               account was opened, an invoice before its subscription started), or a status disagrees
                                with its times (an active subscription with an end, a cancelled one without;
                                a refunded order without a refund time or another status with one; a
                                resolved or closed ticket without a resolution time or an open one with one)

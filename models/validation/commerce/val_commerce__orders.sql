@@ -4,9 +4,13 @@ source as (
     select * from {{ c360_source('commerce', 'orders') }}
 ),
 
+-- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select customer_id from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    select
+        customer_id,
+        signup_at
+    from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 -- the plausible raw items of every order (each item counted once, at its largest copy; items absurd on
@@ -51,10 +55,13 @@ checked as (
                 'source.refunded_at < source.ordered_at and source.ordered_at <= source._loaded_at'
                 ~ " or lower(trim(source.order_status)) = 'refunded' and source.refunded_at is null"
                 ~ " or lower(trim(source.order_status)) in ('completed', 'shipped', 'cancelled')"
-                ~ ' and source.refunded_at is not null'],
+                ~ ' and source.refunded_at is not null'
+                ~ ' or source.ordered_at < parent_customer.signup_at'],
             ['missing_value', c360_dq_is_any_missing(['source.ordered_at'])],
         ]) }} as dq_reason_codes
     from source
+    left join valid_customers as parent_customer
+        on source.customer_id = parent_customer.customer_id
 ),
 
 duplicated_keys as (

@@ -4,9 +4,13 @@ source as (
     select * from {{ c360_source('support', 'tickets') }}
 ),
 
+-- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select customer_id from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    select
+        customer_id,
+        signup_at
+    from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 -- the helpdesk times in UTC, parsed once for the checks; null when missing or malformed
@@ -35,7 +39,8 @@ flagged as (
             ['inconsistent_timestamps',
                 'parsed.dq_resolved_at_utc < parsed.dq_opened_at_utc'
                 ~ " or lower(trim(parsed.ticket_status)) in ('resolved', 'closed') and parsed.resolved_at is null"
-                ~ " or lower(trim(parsed.ticket_status)) in ('open', 'pending') and parsed.resolved_at is not null"],
+                ~ " or lower(trim(parsed.ticket_status)) in ('open', 'pending') and parsed.resolved_at is not null"
+                ~ ' or parsed.dq_opened_at_utc < parent_customer.signup_at'],
             ['invalid_amount', 'parsed.satisfaction_score < 1 or parsed.satisfaction_score > 5'],
             ['orphan_foreign_key', c360_dq_is_orphan('parsed.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
@@ -44,6 +49,8 @@ flagged as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('parsed.contact_channel', ['email', 'chat', 'phone'])],
         ]) }} as dq_reason_codes
     from parsed
+    left join valid_customers as parent_customer
+        on parsed.customer_id = parent_customer.customer_id
 ),
 
 checked as (
