@@ -25,7 +25,7 @@ checked_alone as (
 
 -- an e-mail belongs to the customer who signed up first with it (then the smallest id); the valid rows of
 -- any later customer with the same e-mail are quarantined, so staging keeps every e-mail once
-email_owners as (
+ranked_emails as (
     select
         lower(trim(email)) as email_key,
         customer_id as owner_customer_id,
@@ -37,20 +37,29 @@ email_owners as (
     where dq_reason_codes is null
 ),
 
+email_owners as (
+    select
+        email_key,
+        owner_customer_id
+    from ranked_emails
+    where owner_rank = 1
+),
+
+with_email_owner as (
+    select
+        checked_alone.*,
+        email_owners.owner_customer_id as dq_email_owner_id
+    from checked_alone
+    left join email_owners
+        on lower(trim(checked_alone.email)) = email_owners.email_key
+),
+
 checked as (
     select
-        {{ c360_star(exclude=['dq_reason_codes']) }},
-        case
-            when checked_alone.dq_reason_codes is null and exists (
-                select email_owners.owner_customer_id from email_owners
-                where
-                    email_owners.owner_rank = 1
-                    and email_owners.email_key = lower(trim(checked_alone.email))
-                    and email_owners.owner_customer_id != checked_alone.customer_id
-            ) then 'duplicate_email'
-            else checked_alone.dq_reason_codes
-        end as dq_reason_codes
-    from checked_alone
+        {{ c360_star(exclude=['dq_email_owner_id'], replace={'dq_reason_codes':
+            "case when dq_reason_codes is null and dq_email_owner_id != customer_id then 'duplicate_email'"
+            ~ " else dq_reason_codes end"}) }}
+    from with_email_owner
 ),
 
 duplicated_keys as (
