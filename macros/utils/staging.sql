@@ -44,12 +44,12 @@
 
 {#
     A phone number in E.164 ('+' and 8 to 15 digits, no leading 0), or null when the text is not a phone
-    number. Only digits, spaces, dots, hyphens and parentheses are allowed, after an optional '+' or '00'
-    (international prefix). Without one, the number is North American: ten digits, or eleven starting
-    with 1. A +1 number must have ten digits after the 1.
+    number. Only digits, spaces, dots, hyphens and parentheses are allowed, after an optional 'tel:' (a
+    tel URI) and an optional '+' or '00' (international prefix). Without one, the number is North American:
+    ten digits, or eleven starting with 1. A +1 number must have ten digits after the 1.
 #}
 {% macro c360_normalize_phone(string_expr) -%}
-    {%- set text = 'trim(' ~ string_expr ~ ')' -%}
+    {%- set text = "trim(regexp_replace(lower(trim(" ~ string_expr ~ ")), '^tel:', ''))" -%}
     {%- set digits = c360_digits_only(string_expr) -%}
     case
         when not coalesce({{ c360_regexp_full_match(text, '[+]?[0-9 ().-]+') }}, false) then null

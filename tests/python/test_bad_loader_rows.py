@@ -247,6 +247,8 @@ CASES: tuple[Case, ...] = (
         customer_id="{kept_customer}", phone_number="+44 20 7946 0958"),
     kept("phone_00_prefix", P, "phone_number", "+4930123456",
         customer_id="{kept_customer}", phone_number="0049 30 123456"),
+    kept("phone_tel_uri", P, "phone_number", "+14155550199", customer_id="{kept_customer}",
+         phone_number="tel:+1-415-555-0199"),
     kept("phone_us_formatted", P, "phone_number", "+14155550134", customer_id="{kept_customer}",
          phone_number="(415) 555-0134"),
     # --- e-mail addresses ---
