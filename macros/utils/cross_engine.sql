@@ -198,3 +198,28 @@
 {% macro duckdb__c360_safe_cast(expr, type) -%}
     try_cast({{ expr }} as {{ type }})
 {%- endmacro %}
+
+{#
+    The first capturing group of a regular expression (RE2) in a string; without a match null on BigQuery
+    and '' on DuckDB (callers treat both as missing).
+#}
+{% macro c360_regexp_extract(string_expr, pattern) -%}
+    {{ return(adapter.dispatch('c360_regexp_extract', 'c360_warehouse')(string_expr, pattern)) }}
+{%- endmacro %}
+{% macro default__c360_regexp_extract(string_expr, pattern) -%}
+    regexp_extract({{ string_expr }}, r'{{ pattern }}')
+{%- endmacro %}
+{% macro duckdb__c360_regexp_extract(string_expr, pattern) -%}
+    regexp_extract({{ string_expr }}, '{{ pattern }}', 1)
+{%- endmacro %}
+
+{# True when a number is NaN or infinite (false for every finite number, null for null). #}
+{% macro c360_is_not_finite(number_expr) -%}
+    {{ return(adapter.dispatch('c360_is_not_finite', 'c360_warehouse')(number_expr)) }}
+{%- endmacro %}
+{% macro default__c360_is_not_finite(number_expr) -%}
+    (is_nan(cast({{ number_expr }} as float64)) or is_inf(cast({{ number_expr }} as float64)))
+{%- endmacro %}
+{% macro duckdb__c360_is_not_finite(number_expr) -%}
+    (not isfinite(cast({{ number_expr }} as double)))
+{%- endmacro %}

@@ -4,20 +4,46 @@
     summarise.
 
     Reason codes (the quarantine's vocabulary):
-      missing_primary_key    the record's key is null or blank
-      invalid_email          the e-mail, after lower-casing and trimming, is not a plausible address
-      invalid_phone          the phone number does not normalise to +1 and ten digits
-      unparseable_timestamp  a timestamp delivered as text cannot be parsed
-      future_timestamp       an event time lies after the moment the record was loaded (_loaded_at)
-      invalid_amount         a money amount or quantity is negative or absurd (above var dq_max_amount)
-      orphan_foreign_key     a reference (customer, account, order, ...) that is not among the parent's
-                             valid records
-      unknown_enum_value     a code (event type, channel, plan, status, ...) outside its accepted values
+      missing_primary_key      the record's key is null, blank, or not a whole number
+      invalid_email            the e-mail, after lower-casing and trimming, is not a plausible address
+                               (local part <= 64 characters without leading, trailing or double dots,
+                               total <= 254, domain labels of letters (any script), digits and hyphens)
+      invalid_phone            the phone number is not a phone number: letters, too few or too many
+                               digits, or a North American number that is not +1 and ten digits
+      unparseable_timestamp    a timestamp delivered as text is not ISO-8601 with a valid UTC offset
+      future_timestamp         an event time lies after the moment the record was loaded (_loaded_at), or
+                               after the data window (on or after the day following the as-of date)
+      invalid_amount           a money amount or quantity is negative, NaN or infinite, or absurd: above
+                               var dq_max_amount (one amount, one order line, one order's total),
+                               dq_max_quantity, or dq_max_daily_spend (one channel's spend of a day)
+      orphan_foreign_key       a reference (customer, account, order, ...) that is not among the parent's
+                               valid records, or that disagrees with the parent (an invoice's customer is
+                               not its subscription's)
+      unknown_enum_value       a code (event type, channel, plan, status, ...) outside its accepted
+                               values, or a pair of codes that does not go together (event type and domain)
+      invalid_loaded_at        _loaded_at is missing, before the earliest date, or later than the load
+                               horizon (the day after the as-of date; in sources mode also the run's start)
+      timestamp_out_of_range   an event time lies before the earliest date: the later of var
+                               dq_earliest_date and var start_date (the data window's first day)
+      inconsistent_timestamps  two times of one record are out of order (resolved before opened, refunded
+                               before ordered, ended before started, a limit change before its account
+                               was opened, an event, order, ticket, subscription, card account or
+                               attribution before its customer signed up, a card transaction before its
+                               account was opened, an invoice before its subscription started), or a status disagrees
+                               with its times (an active subscription with an end, a cancelled one without;
+                               a refunded order without a refund time or another status with one; a
+                               resolved or closed ticket without a resolution time or an open one with one)
+      missing_value            a value every reader needs (a required time, amount, flag or name) is null
+                               or blank
+      duplicate_email          the e-mail belongs to another customer who signed up earlier (the first
+                               customer keeps it; the later ones are quarantined)
 #}
 
 {% macro c360_dq_reasons() -%}
     {{ return(['missing_primary_key', 'invalid_email', 'invalid_phone', 'unparseable_timestamp',
-               'future_timestamp', 'invalid_amount', 'orphan_foreign_key', 'unknown_enum_value']) }}
+               'future_timestamp', 'invalid_amount', 'orphan_foreign_key', 'unknown_enum_value',
+               'invalid_loaded_at', 'timestamp_out_of_range', 'inconsistent_timestamps', 'missing_value',
+               'duplicate_email']) }}
 {%- endmacro %}
 
 {#
@@ -43,11 +69,92 @@
     ({{ expr }} is null or trim(cast({{ expr }} as {{ dbt.type_string() }})) = '')
 {%- endmacro %}
 
-{# A plausible e-mail address once lower-cased and trimmed (null is not). #}
+{#
+    Not a plausible e-mail address once lower-cased and trimmed (null is not plausible). Local part: 1-64
+    characters of letters, digits and ._%+-, no leading, trailing or double dot. Domain: labels of letters
+    of any script (internationalised domain names), digits and inner hyphens, a top-level label of at
+    least two letters (or its punycode form). At most 254 characters in all.
+#}
 {% macro c360_dq_is_invalid_email(expr) -%}
-    coalesce(not {{ c360_regexp_full_match(
-        'lower(trim(' ~ expr ~ '))', '[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}'
-    ) }}, true)
+    {%- set email = 'lower(trim(' ~ expr ~ '))' -%}
+    {%- set label = '[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?' -%}
+    coalesce(not (
+        {{ c360_regexp_full_match(
+            email,
+            '[a-z0-9_%+-]+([.][a-z0-9_%+-]+)*@(' ~ label ~ '[.])+(\\p{L}{2,}|xn--[a-z0-9-]+)'
+        ) }}
+        and length({{ email }}) <= 254
+        and {{ dbt.position("'@'", email) }} <= 65
+    ), true)
+{%- endmacro %}
+
+{# A key that is null, blank once trimmed, or (delivered as text) not a whole number. #}
+{% macro c360_dq_is_missing_key(expr) -%}
+    ({{ c360_dq_is_blank(expr) }} or {{ c360_safe_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))',
+        dbt.type_bigint()) }} is null)
+{%- endmacro %}
+
+{# Any of the values null, or blank once trimmed (exprs: list of sql expressions). #}
+{% macro c360_dq_is_any_missing(exprs) -%}
+    ({% for expr in exprs %}{{ c360_dq_is_blank(expr) }}{% if not loop.last %} or {% endif %}{% endfor %})
+{%- endmacro %}
+
+{#
+    The earliest time a record may carry: the later of var dq_earliest_date and var start_date, the first day
+    of the data window (the calendar, the running totals and the cohorts start there: an earlier time would
+    fall outside every KPI that counts it).
+#}
+{% macro c360_dq_earliest_date() -%}
+    {%- set earliest = var('dq_earliest_date') | string -%}
+    {%- set window_start = var('start_date') | string -%}
+    {{ return(earliest if earliest > window_start else window_start) }}
+{%- endmacro %}
+
+{# Any of the times (timestamps or dates) before the earliest date (c360_dq_earliest_date). #}
+{% macro c360_dq_is_before_earliest(exprs) -%}
+    ({% for expr in exprs -%}
+        cast({{ expr }} as {{ dbt.type_timestamp() }})
+        < cast('{{ c360_dq_earliest_date() }}' as {{ dbt.type_timestamp() }})
+        {%- if not loop.last %} or {% endif %}
+    {%- endfor %})
+{%- endmacro %}
+
+{#
+    The load horizon: no row can have been loaded after it. The day after the as-of date (a daily load
+    lands in the early hours of the next day) ends it; in sources mode the run's start does too, whichever
+    is earlier (the generator's later batches are loaded on days that may lie after the run).
+#}
+{% macro c360_dq_load_horizon() -%}
+    {%- set day_after = c360_add_days(c360_as_of_date(), 2) -%}
+    {%- if var('source_data', 'synthetic') == 'sources' -%}
+        {%- set run_start = "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as "
+            ~ dbt.type_timestamp() ~ ")" -%}
+        case
+            when cast({{ day_after }} as {{ dbt.type_timestamp() }}) < {{ run_start }}
+                then cast({{ day_after }} as {{ dbt.type_timestamp() }})
+            else {{ run_start }}
+        end
+    {%- else -%}
+        cast({{ day_after }} as {{ dbt.type_timestamp() }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#
+    Any of the times later than the record's load (loaded_at), or after the data window: on or after the day
+    following the as-of date (every "days since" figure counts to the as-of date and may not turn negative).
+#}
+{% macro c360_dq_is_future(exprs, loaded_at='source._loaded_at') -%}
+    {%- set window_end = 'cast(' ~ c360_add_days(c360_as_of_date(), 1) ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
+    ({% for expr in exprs -%}
+        cast({{ expr }} as {{ dbt.type_timestamp() }}) > {{ loaded_at }}
+        or cast({{ expr }} as {{ dbt.type_timestamp() }}) >= {{ window_end }}
+        {%- if not loop.last %} or {% endif %}
+    {%- endfor %})
+{%- endmacro %}
+
+{# _loaded_at missing, before the earliest date, or at / after the load horizon. #}
+{% macro c360_dq_is_invalid_loaded_at(expr) -%}
+    ({{ expr }} is null or {{ c360_dq_is_before_earliest([expr]) }} or {{ expr }} >= {{ c360_dq_load_horizon() }})
 {%- endmacro %}
 
 {# A code outside a list of accepted values (compared lower-cased and trimmed; null is unknown). #}
@@ -65,19 +172,42 @@
     coalesce({{ expr }} not in (select {{ column }} from {{ cte }}), true)
 {%- endmacro %}
 
-{# An amount outside [0, var dq_max_amount]; null amounts pass. #}
+{# An amount outside [0, var dq_max_amount], NaN or infinite; null amounts pass (see c360_dq_is_any_missing). #}
 {% macro c360_dq_is_invalid_amount(expr, max_amount=none) -%}
     {%- set upper = var('dq_max_amount') if max_amount is none else max_amount -%}
-    ({{ expr }} < 0{% if upper != 'unbounded' %} or {{ expr }} > {{ upper }}{% endif %})
+    ({{ c360_is_not_finite(expr) }} or {{ expr }} < 0
+        {%- if upper != 'unbounded' %} or {{ expr }} > {{ upper }}{% endif %})
 {%- endmacro %}
 
-{# A helpdesk local-time text ('2024-03-05 14:22:10+05:30') that is present but cannot be parsed. #}
+{# A pair of codes that is not a row of a seed's import CTE (compared lower-cased and trimmed). #}
+{% macro c360_dq_is_unknown_pair(first_expr, second_expr, cte, first_column, second_column) -%}
+    coalesce(
+        lower(trim({{ first_expr }})) || '|' || lower(trim({{ second_expr }}))
+        not in (select lower({{ first_column }}) || '|' || lower({{ second_column }}) from {{ cte }}),
+        true
+    )
+{%- endmacro %}
+
+{#
+    A helpdesk local-time text that is present but not ISO-8601 with a UTC offset: date, 'T' or a space,
+    time with optional fractional seconds, then 'Z' or an offset of at most 14:00 hours (minutes < 60).
+#}
 {% macro c360_dq_is_unparseable_offset_string(expr) -%}
     ({{ expr }} is not null and not coalesce(
-        {{ c360_regexp_full_match(expr, '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}') }}
-        and {{ c360_safe_cast('substr(' ~ expr ~ ', 1, 19)', dbt.type_timestamp()) }} is not null,
+        {{ c360_regexp_full_match('trim(' ~ expr ~ ')', c360_offset_string_pattern()) }}
+        and {{ c360_offset_string_to_utc(expr, safe=true) }} is not null
+        and {{ c360_offset_string_seconds(expr) }} between -50400 and 50400
+        and {{ c360_safe_cast('substr(' ~ c360_offset_string_offset(expr) ~ ', 5, 2)', dbt.type_int()) }} < 60,
         false
     ))
+{%- endmacro %}
+
+{# The UTC time of a helpdesk text once it is valid, else null (for checks on the parsed value). #}
+{% macro c360_dq_offset_string_time(expr) -%}
+    case
+        when not {{ c360_dq_is_unparseable_offset_string(expr) }}
+            then {{ c360_offset_string_to_utc(expr, safe=true) }}
+    end
 {%- endmacro %}
 
 {#

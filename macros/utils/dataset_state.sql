@@ -34,7 +34,7 @@
         'num_subscriptions_multiplier', 'num_products', 'start_date', 'end_date', 'generator_seed',
         'batch_growth_percent', 'fault_rate',
         'active_days_threshold', 'churn_days_threshold', 'high_value_threshold',
-        'dq_max_amount', 'dq_max_quantity',
+        'dq_max_amount', 'dq_max_quantity', 'dq_max_daily_spend', 'dq_earliest_date',
     ]) }}
 {%- endmacro %}
 

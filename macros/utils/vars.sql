@@ -36,6 +36,8 @@
         'high_value_threshold': {'kind': 'number', 'min': 0, 'max': 1000000000000},
         'dq_max_amount': {'kind': 'number', 'min': 0, 'min_exclusive': true, 'max': 1000000000000},
         'dq_max_quantity': {'kind': 'integer', 'min': 1, 'max': 1000000000},
+        'dq_max_daily_spend': {'kind': 'number', 'min': 0, 'min_exclusive': true, 'max': 1000000000000},
+        'dq_earliest_date': {'kind': 'date'},
         'reset_history': {'kind': 'boolean'},
     }) }}
 {%- endmacro %}

@@ -4,9 +4,13 @@ source as (
     select * from {{ c360_source('analytics', 'events') }}
 ),
 
+-- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select customer_id from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    select
+        customer_id,
+        signup_at
+    from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 event_types as (
@@ -17,14 +21,19 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.event_id is null'],
-            ['future_timestamp', 'source.occurred_at > source._loaded_at'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.event_id')],
+            ['future_timestamp', c360_dq_is_future(['source.occurred_at'])],
             ['orphan_foreign_key', c360_dq_is_orphan('source.user_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value',
-                c360_dq_is_unknown_reference('source.event_type', 'event_types', 'event_type')
-                ~ ' or ' ~ c360_dq_is_unknown_reference('source.domain', 'event_types', 'domain')],
+                c360_dq_is_unknown_pair('source.domain', 'source.event_type', 'event_types', 'domain', 'event_type')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['inconsistent_timestamps', 'source.occurred_at < event_customer.signup_at'],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.occurred_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.occurred_at', 'source.journey_id'])],
         ]) }} as dq_reason_codes
     from source
+    left join valid_customers as event_customer
+        on source.user_id = event_customer.customer_id
 ),
 
 duplicated_keys as (

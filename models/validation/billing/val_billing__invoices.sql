@@ -4,9 +4,15 @@ source as (
     select * from {{ c360_source('billing', 'invoices') }}
 ),
 
+-- the copy of each valid subscription that staging keeps (one per subscription: the join below keeps every
+-- row once)
 valid_subscriptions as (
-    select subscription_id from {{ ref('val_billing__subscriptions') }}
-    where dq_reason_codes is null
+    select
+        subscription_id,
+        customer_id,
+        started_at
+    from {{ ref('val_billing__subscriptions') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 valid_customers as (
@@ -18,15 +24,22 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.invoice_id is null'],
-            ['future_timestamp', 'source.issued_at > source._loaded_at'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.invoice_id')],
+            ['future_timestamp', c360_dq_is_future(['source.issued_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key',
                 c360_dq_is_orphan('source.subscription_id', 'valid_subscriptions', 'subscription_id')
-                ~ ' or ' ~ c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
+                ~ ' or ' ~ c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')
+                ~ ' or source.customer_id != parent_subscription.customer_id'],
             ['unknown_enum_value', c360_dq_is_unknown_code('source.invoice_status', ['paid', 'failed', 'refunded'])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['inconsistent_timestamps', 'source.issued_at < parent_subscription.started_at'],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.issued_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.issued_at', 'source.amount'])],
         ]) }} as dq_reason_codes
     from source
+    left join valid_subscriptions as parent_subscription
+        on source.subscription_id = parent_subscription.subscription_id
 ),
 
 duplicated_keys as (

@@ -12,11 +12,14 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.product_id is null'],
-            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.product_id')],
+            ['future_timestamp', c360_dq_is_future(['source.created_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.list_price')],
             ['unknown_enum_value',
                 c360_dq_is_unknown_reference('source.category_code', 'product_categories', 'category_code')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.created_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.list_price'])],
         ]) }} as dq_reason_codes
     from source
 ),

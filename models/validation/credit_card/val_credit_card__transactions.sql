@@ -4,17 +4,21 @@ source as (
     select * from {{ c360_source('credit_card', 'transactions') }}
 ),
 
+-- the copy of each valid account that staging keeps (one per account: the join below keeps every row once)
 valid_accounts as (
-    select account_id from {{ ref('val_credit_card__accounts') }}
-    where dq_reason_codes is null
+    select
+        account_id,
+        onboarded_at
+    from {{ ref('val_credit_card__accounts') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
 ),
 
 checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.transaction_id is null'],
-            ['future_timestamp', 'source.transacted_at > source._loaded_at'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.transaction_id')],
+            ['future_timestamp', c360_dq_is_future(['source.transacted_at'])],
             ['invalid_amount', c360_dq_is_invalid_amount('source.amount')],
             ['orphan_foreign_key', c360_dq_is_orphan('source.account_id', 'valid_accounts', 'account_id')],
             ['unknown_enum_value',
@@ -22,8 +26,14 @@ checked as (
                 ~ ' or ' ~ c360_dq_is_unknown_code('source.merchant_category', [
                     'grocery', 'travel', 'dining', 'fuel', 'electronics', 'apparel', 'health', 'entertainment'
                 ])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['inconsistent_timestamps', 'source.transacted_at < parent_account.onboarded_at'],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.transacted_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.transacted_at', 'source.amount'])],
         ]) }} as dq_reason_codes
     from source
+    left join valid_accounts as parent_account
+        on source.account_id = parent_account.account_id
 ),
 
 duplicated_keys as (

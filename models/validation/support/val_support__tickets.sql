@@ -4,28 +4,58 @@ source as (
     select * from {{ c360_source('support', 'tickets') }}
 ),
 
+-- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select customer_id from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null
+    select
+        customer_id,
+        signup_at
+    from {{ ref('val_user_db__customers') }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
+),
+
+-- the helpdesk times in UTC, parsed once for the checks; null when missing or malformed
+parsed as (
+    select
+        source.*,
+        {{ c360_dq_offset_string_time('source.opened_at') }} as dq_opened_at_utc,
+        {{ c360_dq_offset_string_time('source.resolved_at') }} as dq_resolved_at_utc
+    from source
+),
+
+flagged as (
+    select
+        parsed.*,
+        {{ c360_dq_reason_codes([
+            ['missing_primary_key', c360_dq_is_missing_key('parsed.ticket_id')],
+            ['unparseable_timestamp',
+                c360_dq_is_unparseable_offset_string('parsed.opened_at')
+                ~ ' or parsed.opened_at is null'
+                ~ ' or ' ~ c360_dq_is_unparseable_offset_string('parsed.resolved_at')],
+            ['future_timestamp',
+                c360_dq_is_future(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'], 'parsed._loaded_at')],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('parsed._loaded_at')],
+            ['timestamp_out_of_range',
+                c360_dq_is_before_earliest(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'])],
+            ['inconsistent_timestamps',
+                'parsed.dq_resolved_at_utc < parsed.dq_opened_at_utc'
+                ~ " or lower(trim(parsed.ticket_status)) in ('resolved', 'closed') and parsed.resolved_at is null"
+                ~ " or lower(trim(parsed.ticket_status)) in ('open', 'pending') and parsed.resolved_at is not null"
+                ~ ' or parsed.dq_opened_at_utc < parent_customer.signup_at'],
+            ['invalid_amount', 'parsed.satisfaction_score < 1 or parsed.satisfaction_score > 5'],
+            ['orphan_foreign_key', c360_dq_is_orphan('parsed.customer_id', 'valid_customers', 'customer_id')],
+            ['unknown_enum_value',
+                c360_dq_is_unknown_code('parsed.ticket_status', ['open', 'pending', 'resolved', 'closed'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('parsed.priority', ['low', 'normal', 'high', 'urgent'])
+                ~ ' or ' ~ c360_dq_is_unknown_code('parsed.contact_channel', ['email', 'chat', 'phone'])],
+        ]) }} as dq_reason_codes
+    from parsed
+    left join valid_customers as parent_customer
+        on parsed.customer_id = parent_customer.customer_id
 ),
 
 checked as (
-    select
-        source.*,
-        {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.ticket_id is null'],
-            ['unparseable_timestamp',
-                c360_dq_is_unparseable_offset_string('source.opened_at')
-                ~ ' or source.opened_at is null'
-                ~ ' or ' ~ c360_dq_is_unparseable_offset_string('source.resolved_at')],
-            ['invalid_amount', 'source.satisfaction_score < 1 or source.satisfaction_score > 5'],
-            ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
-            ['unknown_enum_value',
-                c360_dq_is_unknown_code('source.ticket_status', ['open', 'pending', 'resolved', 'closed'])
-                ~ ' or ' ~ c360_dq_is_unknown_code('source.priority', ['low', 'normal', 'high', 'urgent'])
-                ~ ' or ' ~ c360_dq_is_unknown_code('source.contact_channel', ['email', 'chat', 'phone'])],
-        ]) }} as dq_reason_codes
-    from source
+    select {{ c360_star(exclude=['dq_opened_at_utc', 'dq_resolved_at_utc']) }}
+    from flagged
 ),
 
 duplicated_keys as (

@@ -13,11 +13,14 @@ checked as (
     select
         source.*,
         {{ c360_dq_reason_codes([
-            ['missing_primary_key', 'source.phone_id is null'],
+            ['missing_primary_key', c360_dq_is_missing_key('source.phone_id')],
             ['invalid_phone', c360_normalize_phone('source.phone_number') ~ ' is null'],
-            ['future_timestamp', 'source.created_at > source._loaded_at'],
+            ['future_timestamp', c360_dq_is_future(['source.created_at'])],
             ['orphan_foreign_key', c360_dq_is_orphan('source.customer_id', 'valid_customers', 'customer_id')],
             ['unknown_enum_value', c360_dq_is_unknown_code('source.phone_type', ['mobile', 'home', 'work'])],
+            ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
+            ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.created_at'])],
+            ['missing_value', c360_dq_is_any_missing(['source.is_primary'])],
         ]) }} as dq_reason_codes
     from source
 ),
