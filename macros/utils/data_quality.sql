@@ -365,3 +365,14 @@
     {%- endif -%}
     {{ return(columns) }}
 {%- endmacro %}
+
+{#
+    The copy of each valid parent record that staging keeps (no reason codes, duplicate rank 1): one row per
+    key, so a child's orphan and order checks that join it keep every child row once.
+#}
+{% macro c360_dq_kept_rows(model_name, columns) -%}
+    select
+        {{ columns | join(',\n        ') }}
+    from {{ ref(model_name) }}
+    where dq_reason_codes is null and dq_duplicate_rank = 1
+{%- endmacro %}

@@ -6,11 +6,7 @@ source as (
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
 valid_customers as (
-    select
-        customer_id,
-        signup_at
-    from {{ ref('val_user_db__customers') }}
-    where dq_reason_codes is null and dq_duplicate_rank = 1
+    {{ c360_dq_kept_rows('val_user_db__customers', ['customer_id', 'signup_at']) }}
 ),
 
 event_types as (

@@ -7,12 +7,7 @@ source as (
 -- the copy of each valid subscription that staging keeps (one per subscription: the join below keeps every
 -- row once)
 valid_subscriptions as (
-    select
-        subscription_id,
-        customer_id,
-        started_at
-    from {{ ref('val_billing__subscriptions') }}
-    where dq_reason_codes is null and dq_duplicate_rank = 1
+    {{ c360_dq_kept_rows('val_billing__subscriptions', ['subscription_id', 'customer_id', 'started_at']) }}
 ),
 
 valid_customers as (

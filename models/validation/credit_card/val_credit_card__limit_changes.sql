@@ -6,11 +6,7 @@ source as (
 
 -- the copy of each valid account that staging keeps (one per account: the join below keeps every row once)
 valid_accounts as (
-    select
-        account_id,
-        onboarded_at
-    from {{ ref('val_credit_card__accounts') }}
-    where dq_reason_codes is null and dq_duplicate_rank = 1
+    {{ c360_dq_kept_rows('val_credit_card__accounts', ['account_id', 'onboarded_at']) }}
 ),
 
 checked as (
