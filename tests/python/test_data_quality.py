@@ -6,6 +6,7 @@ The faulted build plants faults with var fault_rate (macros/generator/faults.sql
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -100,9 +101,18 @@ def test_raw_equals_clean_plus_quarantined_plus_duplicates(faulted_build: Path) 
         collapsed = duplicates[(table, "duplicate_id")]
         assert raw == clean + quarantined.get(table, 0) + collapsed, table
     assert {table.split("__")[0] for (table, _), count in duplicates.items() if count > 0} == SOURCES
-    # the reconciliation mart agrees, row by row
+    # the reconciliation mart (built from validation only) agrees with the raw tables and staging, row by row
     assert fetch_all(faulted_build, "select count(*) from marts.dq_reconciliation where unaccounted_rows <> 0") == [(0,)]
     assert row_count(faulted_build, "marts.dq_reconciliation") == len(RAW_TABLES)
+    reconciled = {
+        f"{source}__{table}": (raw_rows, clean_rows)
+        for source, table, raw_rows, clean_rows in fetch_all(
+            faulted_build, "select source_name, source_table, raw_rows, clean_rows from marts.dq_reconciliation"
+        )
+    }
+    for table in RAW_TABLES:
+        expected = (row_count(faulted_build, f"raw.{table}"), row_count(faulted_build, f"staging.stg_{table}"))
+        assert reconciled[table] == expected, table
 
 
 def test_duplicates_resolve_to_the_latest_copy(faulted_build: Path) -> None:
@@ -261,3 +271,16 @@ def test_faults_off_quarantines_nothing(default_build: Path) -> None:
     # staging sees every raw row: the validation layer changes nothing on clean input
     for table in RAW_TABLES:
         assert row_count(default_build, f"staging.stg_{table}") == row_count(default_build, f"raw.{table}"), table
+
+
+def test_data_quality_marts_read_validation_only(default_build: Path) -> None:
+    """The dq marts depend on validation (and each other) only, so a failure in staging, the marts or a test
+    never leaves them describing two different builds."""
+    manifest = json.loads((default_build.parent / "target" / "manifest.json").read_text())
+    dq_models = [node for node in manifest["nodes"].values()
+                 if node["resource_type"] == "model" and node["name"].startswith("dq_")]
+    assert {node["name"] for node in dq_models} == {"dq_quarantine", "dq_reconciliation", "dq_daily_summary"}
+    for node in dq_models:
+        parents = [manifest["nodes"][parent]["name"] for parent in node["depends_on"]["nodes"]]
+        outside = [name for name in parents if not name.startswith(("val_", "dq_"))]
+        assert not outside, f"{node['name']} reads {outside}"

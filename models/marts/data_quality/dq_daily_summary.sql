@@ -1,5 +1,6 @@
 {#- Per raw table and load day: rows received, kept clean, quarantined (in total and by reason) and
-    collapsed as duplicates. A clean record counts on the load day of the copy staging kept. -#}
+    collapsed as duplicates. A clean record counts on the load day of the copy staging keeps (no reasons,
+    rank 1). Built from the validation models and the quarantine mart only, like dq_reconciliation. -#}
 {%- set tables = c360_dq_tables() %}
 {%- set reasons = c360_dq_reasons() %}
 
@@ -7,12 +8,8 @@ with
 
 {% for entry in tables %}
     {%- set name = entry.source ~ '__' ~ entry.table %}
-    raw_{{ name }} as (
-        select * from {{ c360_source(entry.source, entry.table) }}
-    ),
-
-    stg_{{ name }} as (
-        select * from {{ ref('stg_' ~ name) }}
+    val_{{ name }} as (
+        select * from {{ ref('val_' ~ name) }}
     ),
 
 {% endfor %}
@@ -29,17 +26,18 @@ daily_counts as (
             cast(_loaded_at as date) as loaded_on,
             count(*) as received_rows,
             0 as clean_rows
-        from raw_{{ name }}
+        from val_{{ name }}
         group by cast(_loaded_at as date)
         union all
         select
             '{{ entry.source }}' as source_name,
             '{{ entry.table }}' as source_table,
-            cast(loaded_at as date) as loaded_on,
+            cast(cast(_loaded_at as {{ dbt.type_timestamp() }}) as date) as loaded_on,
             0 as received_rows,
             count(*) as clean_rows
-        from stg_{{ name }}
-        group by cast(loaded_at as date)
+        from val_{{ name }}
+        where dq_reason_codes is null and dq_duplicate_rank = 1
+        group by cast(cast(_loaded_at as {{ dbt.type_timestamp() }}) as date)
         {%- if not loop.last %}
             union all
         {%- endif %}
