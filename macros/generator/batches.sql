@@ -9,19 +9,12 @@
     the same vars give the same data and batch b+1 contains batch b unchanged.
 #}
 {% macro c360_batch() -%}
-    {%- set raw = var('generator_batch', 1) | string -%}
-    {%- if not raw.isdigit() or (raw | int) < 1 -%}
-        {{ exceptions.raise_compiler_error("var generator_batch must be an integer >= 1, got " ~ raw) }}
-    {%- endif -%}
-    {{ return(raw | int) }}
+    {{ return(c360_checked_var('generator_batch')) }}
 {%- endmacro %}
 
 {# Rows one later batch adds to a table of base size c360_rows(multiplier_var): at least 1. #}
 {% macro c360_batch_rows(multiplier_var=none) -%}
-    {%- set percent = var('batch_growth_percent', 1) | float -%}
-    {%- if percent <= 0 or percent > 100 -%}
-        {{ exceptions.raise_compiler_error("var batch_growth_percent must be in (0, 100], got " ~ percent) }}
-    {%- endif -%}
+    {%- set percent = c360_checked_var('batch_growth_percent') -%}
     {{ return([((c360_rows(multiplier_var) * percent / 100) + 0.5) | int, 1] | max) }}
 {%- endmacro %}
 

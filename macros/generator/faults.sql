@@ -23,11 +23,7 @@
 #}
 
 {% macro c360_fault_rate() -%}
-    {%- set rate = var('fault_rate', 0) | float -%}
-    {%- if rate < 0 or rate > 0.05 -%}
-        {{ exceptions.raise_compiler_error("var fault_rate must be between 0 and 0.05, got " ~ var('fault_rate')) }}
-    {%- endif -%}
-    {{ return(rate) }}
+    {{ return(c360_checked_var('fault_rate')) }}
 {%- endmacro %}
 
 {% macro c360_faults_enabled() -%}

@@ -35,11 +35,7 @@
 {%- endmacro %}
 
 {% macro c360_lookback_days() -%}
-    {%- set raw = var('incremental_lookback_days', 3) | string -%}
-    {%- if not raw.isdigit() -%}
-        {{ exceptions.raise_compiler_error("var incremental_lookback_days must be an integer >= 0, got " ~ raw) }}
-    {%- endif -%}
-    {{ return(raw | int) }}
+    {{ return(c360_checked_var('incremental_lookback_days')) }}
 {%- endmacro %}
 
 {#

@@ -85,6 +85,25 @@
     {{ return('') }}
 {%- endmacro %}
 
+{#
+    One var's value, checked against its rule and typed (integer -> int, number -> float): the accessor for
+    macros that read a single var where c360_check_vars() may not have run (`dbt compile`, sources mode).
+#}
+{% macro c360_checked_var(name) -%}
+    {%- set rule = c360_var_rules()[name] -%}
+    {%- set value = var(name) -%}
+    {%- set problem = c360_var_problem(name, value, rule) -%}
+    {%- if problem -%}
+        {{ exceptions.raise_compiler_error('var ' ~ name ~ ' ' ~ problem ~ ', got ' ~ tojson(value)) }}
+    {%- endif -%}
+    {%- if rule.kind == 'integer' -%}
+        {{ return(value | string | trim | int) }}
+    {%- elif rule.kind == 'number' -%}
+        {{ return(value | string | trim | float) }}
+    {%- endif -%}
+    {{ return(value) }}
+{%- endmacro %}
+
 {# Raise one compiler error listing every invalid var (name, rule, value given). #}
 {% macro c360_check_vars() -%}
     {%- set problems = [] -%}

@@ -24,9 +24,8 @@ flagged as (
         {{ c360_dq_reason_codes([
             ['missing_primary_key', c360_dq_is_missing_key('parsed.ticket_id')],
             ['unparseable_timestamp',
-                c360_dq_is_unparseable_offset_string('parsed.opened_at')
-                ~ ' or parsed.opened_at is null'
-                ~ ' or ' ~ c360_dq_is_unparseable_offset_string('parsed.resolved_at')],
+                'parsed.dq_opened_at_utc is null'
+                ~ ' or parsed.resolved_at is not null and parsed.dq_resolved_at_utc is null'],
             ['future_timestamp',
                 c360_dq_is_future(['parsed.dq_opened_at_utc', 'parsed.dq_resolved_at_utc'], 'parsed._loaded_at')],
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('parsed._loaded_at')],
