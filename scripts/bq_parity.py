@@ -7,7 +7,8 @@ Compares every model materialized as a table (the raw tables of the generator, t
 facts and every KPI table, and any materialized intermediate), matched by unique_id in the two manifests:
 - the column names, in order, are the same;
 - the row counts are equal and the primary keys (taken from the model's `unique` or `unique_combination`
-  test) are the same set;
+  test) are the same set; a table whose `meta: parity_key` repeats (a validation model holding a record
+  loaded twice) is compared row by row in one canonical order instead;
 - per key, numbers agree within `rel_tol` relative (exact when both sides are integers or decimals),
   strings, booleans and dates are equal, timestamps are equal once both are read as UTC, nulls match nulls.
 
@@ -40,6 +41,7 @@ class TableSpec:
     duckdb_relation: tuple[str, str]  # schema, table
     bigquery_relation: tuple[str, str, str]  # project, dataset, table
     key_columns: tuple[str, ...]
+    key_may_repeat: bool = False  # the key is a meta parity_key (unique on clean input only), not a tested one
 
 
 @dataclass
@@ -91,6 +93,14 @@ def key_columns(manifest: dict[str, Any], unique_id: str) -> tuple[str, ...]:
     return combination
 
 
+def has_unique_test(manifest: dict[str, Any], unique_id: str) -> bool:
+    return any(
+        node["resource_type"] == "test" and node.get("attached_node") == unique_id
+        and (node.get("test_metadata") or {}).get("name") in ("unique", "unique_combination")
+        for node in manifest["nodes"].values()
+    )
+
+
 def table_specs(duckdb_manifest: dict[str, Any], bigquery_manifest: dict[str, Any]) -> list[TableSpec]:
     specs: list[TableSpec] = []
     for unique_id, node in sorted(duckdb_manifest["nodes"].items()):
@@ -111,6 +121,7 @@ def table_specs(duckdb_manifest: dict[str, Any], bigquery_manifest: dict[str, An
                 duckdb_relation=(node["schema"], node["alias"]),
                 bigquery_relation=(bq_node["database"], bq_node["schema"], bq_node["alias"]),
                 key_columns=keys,
+                key_may_repeat=not has_unique_test(duckdb_manifest, unique_id),
             )
         )
     return specs
@@ -153,6 +164,8 @@ def value_difference(left: Any, right: Any, rel_tol: float) -> tuple[bool, float
     if left is None or right is None:
         return left is None and right is None, 0.0
     if _is_number(left) and _is_number(right):
+        if isinstance(left, float) and isinstance(right, float) and math.isnan(left) and math.isnan(right):
+            return True, 0.0
         difference = relative_difference(left, right)
         return difference <= rel_tol, difference
     if type(left) is not type(right):
@@ -161,7 +174,8 @@ def value_difference(left: Any, right: Any, rel_tol: float) -> tuple[bool, float
 
 
 def compare_tables(
-    name: str, key: Sequence[str], duckdb_data: TableData, bigquery_data: TableData, rel_tol: float
+    name: str, key: Sequence[str], duckdb_data: TableData, bigquery_data: TableData, rel_tol: float,
+    key_may_repeat: bool = False,
 ) -> Comparison:
     result = Comparison(name=name, duckdb_rows=len(duckdb_data.rows), bigquery_rows=len(bigquery_data.rows))
     if duckdb_data.columns != bigquery_data.columns:
@@ -170,8 +184,17 @@ def compare_tables(
     if result.duckdb_rows != result.bigquery_rows:
         result.add_difference(f"row counts differ: duckdb {result.duckdb_rows} vs bigquery {result.bigquery_rows}")
     positions = [duckdb_data.columns.index(column) for column in key]
-    duckdb_rows = _index_by_key(duckdb_data.rows, positions, "duckdb", result)
-    bigquery_rows = _index_by_key(bigquery_data.rows, positions, "bigquery", result)
+    if key_may_repeat and (
+        _has_duplicate_keys(duckdb_data.rows, positions) or _has_duplicate_keys(bigquery_data.rows, positions)
+    ):
+        # a table keyed by raw rows (meta parity_key) holding a record loaded twice: the key is not unique, so
+        # the rows are matched whole, in one canonical order, instead
+        key = ["row in canonical order"]
+        duckdb_rows = _index_by_order(duckdb_data.rows)
+        bigquery_rows = _index_by_order(bigquery_data.rows)
+    else:
+        duckdb_rows = _index_by_key(duckdb_data.rows, positions, "duckdb", result)
+        bigquery_rows = _index_by_key(bigquery_data.rows, positions, "bigquery", result)
     for only_in, keys in (
         ("duckdb", sorted(duckdb_rows.keys() - bigquery_rows.keys(), key=repr)),
         ("bigquery", sorted(bigquery_rows.keys() - duckdb_rows.keys(), key=repr)),
@@ -190,6 +213,27 @@ def compare_tables(
                     f"key {dict(zip(key, row_key))} column {column}: duckdb {left!r} vs bigquery {right!r}"
                 )
     return result
+
+
+def _has_duplicate_keys(rows: Iterable[Row], positions: Sequence[int]) -> bool:
+    keys = [tuple(normalise(row[position]) for position in positions) for row in rows]
+    return len(set(keys)) != len(keys)
+
+
+def _sort_value(value: Any) -> tuple[str, str]:
+    """A total order over normalised values that equal values share on both engines (numbers to 9 digits)."""
+    value = normalise(value)
+    if value is None:
+        return ("", "")
+    if _is_number(value):
+        return ("number", f"{float(value):.9e}")
+    return (type(value).__name__, str(value))
+
+
+def _index_by_order(rows: Iterable[Row]) -> dict[Row, Row]:
+    """Rows by their position in a canonical order: a stand-in key where rows have no unique key."""
+    ordered = sorted(rows, key=lambda row: tuple(_sort_value(value) for value in row))
+    return {(position,): row for position, row in enumerate(ordered)}
 
 
 def _index_by_key(rows: Iterable[Row], positions: Sequence[int], side: str, result: Comparison) -> dict[Row, Row]:
@@ -273,6 +317,7 @@ def main(argv: Sequence[str]) -> int:
                 read_duckdb(connection, *spec.duckdb_relation),
                 read_bigquery(client, *spec.bigquery_relation),
                 args.rel_tol,
+                spec.key_may_repeat,
             )
             comparisons.append(comparison)
 

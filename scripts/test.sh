@@ -17,7 +17,10 @@
 #   6. BigQuery, offline: `dbt compile --target bigquery` with a dummy keyfile, parsed with sqlfluff's bigquery
 #      dialect; then a local BigQuery API emulator (scripts/bq-emulator.sh) on a free loopback port,
 #      `dbt seed` + `dbt build --target bq_emulator` at the same size, and scripts/bq_parity.py comparing every
-#      table with step 5's. The emulator is stopped on every exit path (trap), pass or fail.
+#      table with step 5's. Then tests/bigquery inserts the hand-written bad loader rows of
+#      tests/python/test_bad_loader_rows.py into both engines' raw tables, builds both in sources mode and
+#      compares every table again (same quarantine, same marts). The emulator is stopped on every exit path
+#      (trap), pass or fail.
 #
 # Env: SKIP_LINT=1 skips step 2; SKIP_AIRFLOW=1 skips step 4, C360_AIRFLOW_E2E=0 drops its end-to-end run;
 # C360_TEST_NUM_CUSTOMERS sets the size of steps 5 and 6 (default 1000); SKIP_BIGQUERY=1 skips step 6.
@@ -141,6 +144,10 @@ else
     "$C360_PYTHON" scripts/bq_parity.py --duckdb "$C360_DUCKDB_PATH" \
         --duckdb-manifest "$duckdb_target_path/manifest.json" --bq-manifest "$bq_target_path/manifest.json" \
         --endpoint "$C360_BQ_EMULATOR_ENDPOINT"
+
+    section "cross-engine parity of bad loader rows: the same rows into both engines' raw tables, sources mode"
+    C360_PARITY_DUCKDB="$C360_DUCKDB_PATH" C360_TEST_NUM_CUSTOMERS="$num_customers" \
+        "$C360_PYTHON" -m pytest -q -p no:cacheprovider --basetemp "$C360_TEST_TMP/bad_rows_parity" tests/bigquery
     ./scripts/bq-emulator.sh stop
     emulator_started=0
     if ./scripts/bq-emulator.sh status >/dev/null 2>&1; then

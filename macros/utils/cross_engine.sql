@@ -154,26 +154,73 @@
 {#
     Some columns of a row as a JSON object text, keys in the order given (columns: list of names; the
     relation alias qualifies them). Used to keep quarantined raw rows exactly as received.
+
+    The text is BigQuery's TO_JSON_STRING on both engines, so the quarantine is equal across engines. DuckDB
+    renders values its own way (DECIMAL 9.990000, TIMESTAMP "2025-06-01 12:00:00", bare Infinity, which is
+    not JSON), so given the relation the columns come from, its implementation reads their types and writes
+    each value as BigQuery does: a DECIMAL with a fraction as a string of its digits ("9.99") and a whole one
+    as a number; a FLOAT64 that is not finite as "NaN", "Infinity" or "-Infinity" and a whole one without
+    ".0"; a TIMESTAMP as RFC 3339 UTC ("2025-06-01T12:00:00Z", with .fff or .ffffff when it has a fraction).
 #}
-{% macro c360_columns_to_json(relation_alias, columns) -%}
-    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns)) }}
+{% macro c360_columns_to_json(relation_alias, columns, relation=none) -%}
+    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns, relation)) }}
 {%- endmacro %}
-{% macro default__c360_columns_to_json(relation_alias, columns) -%}
+{% macro default__c360_columns_to_json(relation_alias, columns, relation) -%}
     to_json_string(struct(
         {%- for column in columns %}
         {{ relation_alias }}.{{ column }} as {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     ))
 {%- endmacro %}
-{% macro duckdb__c360_columns_to_json(relation_alias, columns) -%}
+{% macro duckdb__c360_columns_to_json(relation_alias, columns, relation) -%}
+    {%- set types = {} -%}
+    {%- if relation is not none and execute -%}
+        {%- for column in adapter.get_columns_in_relation(relation) -%}
+            {%- do types.update({column.name | lower: column.dtype | upper}) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- if columns | length == 0 -%}
     cast(null as varchar)
     {%- else -%}
     cast(to_json(struct_pack(
         {%- for column in columns %}
-        {{ column }} := {{ relation_alias }}.{{ column }}{% if not loop.last %},{% endif %}
+        {{ column }} := {{ duckdb__c360_json_value(relation_alias ~ '.' ~ column, types.get(column | lower, '')) }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
     )) as varchar)
+    {%- endif -%}
+{%- endmacro %}
+
+{# One value as BigQuery's TO_JSON_STRING writes it, from its DuckDB type (see c360_columns_to_json). #}
+{% macro duckdb__c360_json_value(expr, dtype) -%}
+    {%- set exact_whole = 'abs(' ~ expr ~ ') < 9007199254740992 and ' ~ expr ~ ' = trunc(' ~ expr ~ ')' -%}
+    {%- if dtype.startswith('DECIMAL') or dtype.startswith('NUMERIC') -%}
+        case
+            when {{ exact_whole }} then to_json(cast({{ expr }} as hugeint))
+            else to_json(rtrim(rtrim(cast({{ expr }} as varchar), '0'), '.'))
+        end
+    {%- elif dtype in ['DOUBLE', 'FLOAT', 'REAL', 'FLOAT8', 'FLOAT4'] -%}
+        case
+            when isnan({{ expr }}) then to_json('NaN')
+            when {{ expr }} = cast('inf' as double) then to_json('Infinity')
+            when {{ expr }} = cast('-inf' as double) then to_json('-Infinity')
+            when {{ exact_whole }} then to_json(cast({{ expr }} as bigint))
+            else to_json({{ expr }})
+        end
+    {%- elif dtype.startswith('TIMESTAMP') -%}
+        {%- set utc = "timezone('UTC', " ~ expr ~ ")" if 'TIME ZONE' in dtype or dtype == 'TIMESTAMPTZ' else expr -%}
+        to_json(
+            strftime({{ utc }}, '%Y-%m-%dT%H:%M:%S')
+            || case
+                when microsecond({{ utc }}) % 1000000 = 0 then ''
+                when microsecond({{ utc }}) % 1000 = 0
+                    then '.' || lpad(cast((microsecond({{ utc }}) % 1000000) // 1000 as varchar), 3, '0')
+                else '.' || lpad(cast(microsecond({{ utc }}) % 1000000 as varchar), 6, '0')
+            end
+            || 'Z'
+        )
+    {%- else -%}
+        {{ expr }}
     {%- endif -%}
 {%- endmacro %}
 

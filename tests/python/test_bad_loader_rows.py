@@ -14,6 +14,7 @@ another column, so the quarantined row is found by its raw_record and the marts 
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -363,7 +364,11 @@ def expected_kept_value(case: Case) -> Any:
 
 def needle(case: Case, row: dict[str, Any]) -> str:
     """Text of the raw_record JSON that only this case's row holds: its marker, or its `find` column's value."""
-    return str(marker(case)) if case.find is None else str(row[case.find])
+    if case.find is None:
+        return str(marker(case))
+    value = str(row[case.find])
+    # timestamp columns are written as RFC 3339 UTC in raw_record (BigQuery's TO_JSON_STRING)
+    return f"{value.replace(' ', 'T')}Z" if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", value) else value
 
 
 @dataclass(frozen=True)

@@ -129,3 +129,20 @@ def test_key_columns_come_from_the_primary_key_tests() -> None:
     assert key_columns(manifest, "model.m") == ("day", "channel")
     assert key_columns(manifest, "model.n") == ("id",)
     assert key_columns(manifest, "model.other") == ()
+
+
+def test_rows_with_a_repeated_key_are_compared_whole() -> None:
+    """A validation model keeps a record loaded twice: its raw key repeats, so rows are matched whole."""
+    duckdb_side = TableData(columns=["k", "v"], rows=[(1, "a"), (1, "b"), (2, "c")])
+    same = TableData(columns=["k", "v"], rows=[(2, "c"), (1, "b"), (1, "a")])
+    assert compare_tables("t", ["k"], duckdb_side, same, 1e-9, key_may_repeat=True).equal
+    assert not compare_tables("t", ["k"], duckdb_side, same, 1e-9).equal  # a tested key must not repeat
+    other = TableData(columns=["k", "v"], rows=[(2, "c"), (1, "b"), (1, "x")])
+    result = compare_tables("t", ["k"], duckdb_side, other, 1e-9, key_may_repeat=True)
+    assert not result.equal and "column v" in result.differences[0]
+
+
+def test_nan_equals_nan() -> None:
+    left = TableData(columns=["k", "v"], rows=[(1, float("nan"))])
+    assert compare_tables("t", ["k"], left, TableData(columns=["k", "v"], rows=[(1, float("nan"))]), 1e-9).equal
+    assert not compare_tables("t", ["k"], left, TableData(columns=["k", "v"], rows=[(1, 0.0)]), 1e-9).equal

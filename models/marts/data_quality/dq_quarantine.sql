@@ -13,14 +13,15 @@ with
 {% endfor %}
 rejected as (
     {%- for entry in tables %}
-        {%- set columns = c360_dq_raw_columns('val_' ~ entry.source ~ '__' ~ entry.table) %}
+        {%- set model_name = 'val_' ~ entry.source ~ '__' ~ entry.table %}
+        {%- set columns = c360_dq_raw_columns(model_name) %}
         select
             '{{ entry.source }}' as source_name,
             '{{ entry.table }}' as source_table,
             {{ c360_dq_record_key(entry.key, 'flagged') }} as record_key,
             flagged.dq_reason_codes as reason_codes,
             cast(flagged._loaded_at as {{ dbt.type_timestamp() }}) as loaded_at,
-            {{ c360_columns_to_json('flagged', columns) }} as raw_record
+            {{ c360_columns_to_json('flagged', columns, ref(model_name)) }} as raw_record
         from {{ entry.source }}__{{ entry.table }} as flagged
         {%- if not loop.last %}
             union all
