@@ -9,9 +9,10 @@
 
     What an incremental run rereads (c360_incremental_changed_rows):
       cutoff = newest loaded_at already in the model - var incremental_lookback_days (default 3).
-      Raw rows loaded since the cutoff whose key has no row in the model with a loaded_at at least as new
-      are "unprocessed". Their smallest key is a floor: the run rebuilds the keys >= floor loaded since the
-      cutoff. The staging views only filter the validation tables (the de-duplication rank is stored
+      Input rows (the validated rows the model is built from) loaded since the cutoff whose key has no row
+      in the model with a loaded_at at least as new are "unprocessed". Their smallest key is a floor: the
+      run rebuilds the keys >= floor loaded since the cutoff. A quarantined raw row never reaches the input,
+      so it never holds the floor down. The staging views only filter the validation tables (the de-duplication rank is stored
       there, no window sits in between), so a literal key floor is pushed into the scan and the model
       reads only the tail instead of the whole history. (The validation tables themselves are tables over
       the whole raw history, rebuilt by every `dbt build`.) Keys are assigned at load, so new rows,
@@ -40,11 +41,11 @@
 
 {#
     The predicate an incremental fact applies to its input (see above). key_column and loaded_column
-    name the model's key and load time; raw_inputs is a list of [relation, raw key column, raw load
-    column] (the raw tables the model's rows come from; pass c360_source(...) so lineage stays true).
-    Returns a SQL boolean; outside an incremental run it is never called.
+    name the model's key and load time; inputs is a list of [relation, key column, load column]: the
+    model's own input (a staging view or an intermediate table, never a raw source, so the facts keep to
+    the layers). Returns a SQL boolean; outside an incremental run it is never called.
 #}
-{% macro c360_incremental_changed_rows(key_column, loaded_column, raw_inputs) -%}
+{% macro c360_incremental_changed_rows(key_column, loaded_column, inputs) -%}
     {%- if not execute -%}
         {{ return('1 = 1') }}
     {%- endif -%}
@@ -57,13 +58,13 @@
         ),
 
         recent as (
-            {%- for raw_input in raw_inputs %}
+            {%- for input in inputs %}
             select
-                cast(raw_rows.{{ raw_input[1] }} as {{ dbt.type_bigint() }}) as key_value,
-                cast(raw_rows.{{ raw_input[2] }} as {{ dbt.type_timestamp() }}) as loaded_value
-            from {{ raw_input[0] }} as raw_rows
+                cast(input_rows.{{ input[1] }} as {{ dbt.type_bigint() }}) as key_value,
+                cast(input_rows.{{ input[2] }} as {{ dbt.type_timestamp() }}) as loaded_value
+            from {{ input[0] }} as input_rows
             inner join cutoff
-                on cast(raw_rows.{{ raw_input[2] }} as {{ dbt.type_timestamp() }}) >= cutoff.cutoff_at
+                on cast(input_rows.{{ input[2] }} as {{ dbt.type_timestamp() }}) >= cutoff.cutoff_at
             {%- if not loop.last %}
             union all
             {%- endif %}

@@ -10,14 +10,14 @@
 
 {#- incremental: the events loaded since the last run (macros/utils/incremental.sql); an added or
     removed column needs a --full-refresh (on_schema_change fail: never a half-filled column) -#}
-{%- set raw_events = c360_source('analytics', 'events') %}
+{%- set staged_events = ref('stg_analytics__events') %}
 
 with
 
 events as (
-    select * from {{ ref('stg_analytics__events') }}
+    select * from {{ staged_events }}
     {%- if c360_is_incremental() %}
-    where {{ c360_incremental_changed_rows('event_id', 'loaded_at', [[raw_events, 'event_id', '_loaded_at']]) }}
+    where {{ c360_incremental_changed_rows('event_id', 'loaded_at', [[staged_events, 'event_id', 'loaded_at']]) }}
     {%- endif %}
 ),
 

@@ -8,20 +8,16 @@
     cluster_by=(['customer_id'] if target.type == 'bigquery' else none)
 ) }}
 
-{#- incremental: orders whose order row or items were loaded since the last run
-    (macros/utils/incremental.sql) -#}
-{%- set raw_orders = c360_source('commerce', 'orders') %}
-{%- set raw_order_items = c360_source('commerce', 'order_items') %}
+{#- incremental: orders whose order row or items were loaded since the last run (their loaded_at in
+    int_commerce__orders_priced is the newer of the two; macros/utils/incremental.sql) -#}
+{%- set priced_orders = ref('int_commerce__orders_priced') %}
 
 with
 
 orders as (
-    select * from {{ ref('int_commerce__orders_priced') }}
+    select * from {{ priced_orders }}
     {%- if c360_is_incremental() %}
-    where {{ c360_incremental_changed_rows(
-        'order_id', 'loaded_at',
-        [[raw_orders, 'order_id', '_loaded_at'], [raw_order_items, 'order_id', '_loaded_at']]
-    ) }}
+    where {{ c360_incremental_changed_rows('order_id', 'loaded_at', [[priced_orders, 'order_id', 'loaded_at']]) }}
     {%- endif %}
 ),
 
