@@ -153,25 +153,26 @@
 
 {#
     Some columns of a row as a JSON object text, keys in the order given (columns: list of names; the
-    relation alias qualifies them). Used to keep quarantined raw rows exactly as received.
+    relation alias qualifies them; expressions: {column: sql} for columns read from elsewhere). Used to keep
+    quarantined raw rows exactly as received.
 #}
-{% macro c360_columns_to_json(relation_alias, columns) -%}
-    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns)) }}
+{% macro c360_columns_to_json(relation_alias, columns, expressions={}) -%}
+    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns, expressions)) }}
 {%- endmacro %}
-{% macro default__c360_columns_to_json(relation_alias, columns) -%}
+{% macro default__c360_columns_to_json(relation_alias, columns, expressions={}) -%}
     to_json_string(struct(
         {%- for column in columns %}
-        {{ relation_alias }}.{{ column }} as {{ column }}{% if not loop.last %},{% endif %}
+        {{ expressions.get(column, relation_alias ~ '.' ~ column) }} as {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     ))
 {%- endmacro %}
-{% macro duckdb__c360_columns_to_json(relation_alias, columns) -%}
+{% macro duckdb__c360_columns_to_json(relation_alias, columns, expressions={}) -%}
     {%- if columns | length == 0 -%}
     cast(null as varchar)
     {%- else -%}
     cast(to_json(struct_pack(
         {%- for column in columns %}
-        {{ column }} := {{ relation_alias }}.{{ column }}{% if not loop.last %},{% endif %}
+        {{ column }} := {{ expressions.get(column, relation_alias ~ '.' ~ column) }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     )) as varchar)
     {%- endif -%}
