@@ -145,7 +145,7 @@
 
 {#
     on-run-start, sources mode only: compare every source table with its contract and log one warning per
-    problem. Warns, never fails: a type drift is absorbed by validation (invalid_type), and a missing table
+    problem (an accepted widening is an info line). Warns, never fails: a type drift is absorbed by validation (invalid_type), and a missing table
     or column still fails the models that read it with the warehouse's own error, after this line named it.
 #}
 {% macro c360_check_source_contract() -%}
@@ -154,7 +154,11 @@
     {%- endif -%}
     {%- for node in graph.sources.values() | sort(attribute='unique_id') if node.package_name == project_name -%}
         {%- for problem in c360_source_contract_problems(node) -%}
-            {%- do exceptions.warn(c360_source_contract_message(node, problem)) -%}
+            {%- if problem.kind == 'widened' -%}
+                {%- do log(c360_source_contract_message(node, problem), info=true) -%}
+            {%- else -%}
+                {%- do exceptions.warn(c360_source_contract_message(node, problem)) -%}
+            {%- endif -%}
         {%- endfor -%}
     {%- endfor -%}
     {{ return('') }}
