@@ -10,7 +10,10 @@
     with. Previous load = the latest earlier run recorded here for the table. The history is kept through
     --full-refresh (full_refresh=false: a daily full refresh must not forget yesterday's counts) and dropped
     with the other incremental models when the data-defining vars change (macros/utils/dataset_state.sql),
-    so a count is only ever compared with a count of the same dataset. -#}
+    so a count is only ever compared with a count of the same dataset. Only run and build read the history:
+    with full_refresh=false dbt would look the table up even under --full-refresh, and `dbt compile` (the
+    offline BigQuery compile included) must not query the warehouse; it shows the first-run form. -#}
+{%- set reads_history = flags.WHICH in ['run', 'build'] and c360_is_incremental() %}
 
 with
 
@@ -18,32 +21,30 @@ reconciliation as (
     select * from {{ ref('dq_reconciliation') }}
 ),
 
-{%- if c360_is_incremental() %}
-history as (
-    select * from {{ this }}
-),
-
-latest_runs as (
-    select
-        source_name,
-        source_table,
-        max(run_number) as run_number
-    from history
-    group by source_name, source_table
-),
-
+-- the previous load of each table: its latest earlier run in this history (none on the first run)
 previous as (
+    {%- if reads_history %}
     select
         history.source_name,
         history.source_table,
         history.run_number,
         history.row_count
-    from history
-    inner join latest_runs
-        on
-            history.source_name = latest_runs.source_name
-            and history.source_table = latest_runs.source_table
-            and history.run_number = latest_runs.run_number
+    from {{ this }} as history
+    where history.run_number = (
+        select max(latest.run_number) from {{ this }} as latest
+        where
+            latest.source_name = history.source_name
+            and latest.source_table = history.source_table
+    )
+    {%- else %}
+        select
+            source_name,
+            source_table,
+            cast(0 as {{ dbt.type_bigint() }}) as run_number,
+            cast(raw_rows as {{ dbt.type_bigint() }}) as row_count
+        from reconciliation
+        where false
+    {%- endif %}
 ),
 
 counted as (
@@ -59,17 +60,6 @@ counted as (
             reconciliation.source_name = previous.source_name
             and reconciliation.source_table = previous.source_table
 ),
-{%- else %}
-counted as (
-    select
-        source_name,
-        source_table,
-        1 as run_number,
-        raw_rows as row_count,
-        cast(null as {{ dbt.type_bigint() }}) as previous_row_count
-    from reconciliation
-),
-{%- endif %}
 
 final as (
     select
