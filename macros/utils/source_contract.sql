@@ -145,8 +145,9 @@
 
 {#
     on-run-start, sources mode only: compare every source table with its contract and log one warning per
-    problem (an accepted widening is an info line). Warns, never fails: a type drift is absorbed by validation (invalid_type), and a missing table
-    or column still fails the models that read it with the warehouse's own error, after this line named it.
+    problem (an accepted widening is an info line). Warns, never fails: a type drift is absorbed by
+    validation (invalid_type), and a missing table or column still fails the models that read it with the
+    warehouse's own error, after this line named it.
 #}
 {% macro c360_check_source_contract() -%}
     {%- if not execute or var('source_data', 'synthetic') != 'sources' -%}

@@ -50,7 +50,9 @@ def contract_warnings(log_file: Path) -> list[str]:
 def drift(db_path: Path) -> dict[str, int]:
     """Alter the raw tables as a drifting loader would; returns the row counts of the shrunk tables before."""
     with duckdb.connect(str(db_path)) as con:
-        counts = {table: int(con.execute(f"select count(*) from raw.{table}").fetchone()[0]) for table in (EMPTIED, SHRUNK)}
+        counts = {
+            table: int(con.execute(f"select count(*) from raw.{table}").fetchone()[0]) for table in (EMPTIED, SHRUNK)
+        }
         order_id, product_id = con.execute(
             "select min(order_id), min(product_id) from staging.stg_commerce__order_items"
         ).fetchone()
