@@ -174,3 +174,17 @@ def test_the_volume_history_has_two_runs(drift_build: DriftBuild) -> None:
         "select run_number, count(*) from marts.dq_source_volumes group by run_number order by run_number",
     )
     assert runs == [(1, 15), (2, 15)], runs
+
+
+def test_a_synthetic_rebuild_with_the_same_vars_never_warns(
+    default_build: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # the default build recorded run 1; a second run of the same dataset compares equal counts
+    work_dir = tmp_path_factory.mktemp("synthetic_volume")
+    db_path = work_dir / DB_FILE_NAME
+    shutil.copyfile(default_build, db_path)
+    result = run_dbt(("build", "--select", "dq_source_volumes"), db_path, work_dir, {"num_customers": NUM_CUSTOMERS})
+    statuses = node_statuses(result)
+    assert result.success and set(statuses.values()) <= {"success", "pass"}, statuses
+    runs = fetch_all(db_path, "select max(run_number), count(*) from marts.dq_source_volumes")
+    assert runs == [(2, 30)], runs
