@@ -153,7 +153,8 @@
 
 {#
     Some columns of a row as a JSON object text, keys in the order given (columns: list of names; the
-    relation alias qualifies them). Used to keep quarantined raw rows exactly as received.
+    relation alias qualifies them; value_columns: {key: column} for keys whose value another column of the
+    same relation holds). Used to keep quarantined raw rows exactly as received.
 
     The text is BigQuery's TO_JSON_STRING on both engines, so the quarantine is equal across engines. DuckDB
     renders values its own way (DECIMAL 9.990000, TIMESTAMP "2025-06-01 12:00:00", bare Infinity, which is
@@ -162,17 +163,19 @@
     as a number; a FLOAT64 that is not finite as "NaN", "Infinity" or "-Infinity" and a whole one without
     ".0"; a TIMESTAMP as RFC 3339 UTC ("2025-06-01T12:00:00Z", with .fff or .ffffff when it has a fraction).
 #}
-{% macro c360_columns_to_json(relation_alias, columns, relation=none) -%}
-    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(relation_alias, columns, relation)) }}
+{% macro c360_columns_to_json(relation_alias, columns, relation=none, value_columns={}) -%}
+    {{ return(adapter.dispatch('c360_columns_to_json', 'c360_warehouse')(
+        relation_alias, columns, relation, value_columns
+    )) }}
 {%- endmacro %}
-{% macro default__c360_columns_to_json(relation_alias, columns, relation) -%}
+{% macro default__c360_columns_to_json(relation_alias, columns, relation, value_columns) -%}
     to_json_string(struct(
         {%- for column in columns %}
-        {{ relation_alias }}.{{ column }} as {{ column }}{% if not loop.last %},{% endif %}
+        {{ relation_alias }}.{{ value_columns.get(column, column) }} as {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     ))
 {%- endmacro %}
-{% macro duckdb__c360_columns_to_json(relation_alias, columns, relation) -%}
+{% macro duckdb__c360_columns_to_json(relation_alias, columns, relation, value_columns) -%}
     {%- set types = {} -%}
     {%- if relation is not none and execute -%}
         {%- for column in adapter.get_columns_in_relation(relation) -%}
@@ -184,7 +187,10 @@
     {%- else -%}
     cast(to_json(struct_pack(
         {%- for column in columns %}
-        {{ column }} := {{ duckdb__c360_json_value(relation_alias ~ '.' ~ column, types.get(column | lower, '')) }}
+        {%- set value_column = value_columns.get(column, column) %}
+        {{ column }} := {{ duckdb__c360_json_value(
+            relation_alias ~ '.' ~ value_column, types.get(value_column | lower, '')
+        ) }}
         {%- if not loop.last %},{% endif %}
         {%- endfor %}
     )) as varchar)

@@ -37,27 +37,35 @@
                                or blank
       duplicate_email          the e-mail belongs to another customer who signed up earlier (the first
                                customer keeps it; the later ones are quarantined)
+      invalid_type             sources mode: a column delivered in a type that breaks the source's schema
+                               contract holds a value (not null, not blank) that does not cast to the
+                               declared type, e.g. '12,50' for a DECIMAL (macros/utils/source_contract.sql)
 #}
 
 {% macro c360_dq_reasons() -%}
     {{ return(['missing_primary_key', 'invalid_email', 'invalid_phone', 'unparseable_timestamp',
                'future_timestamp', 'invalid_amount', 'orphan_foreign_key', 'unknown_enum_value',
                'invalid_loaded_at', 'timestamp_out_of_range', 'inconsistent_timestamps', 'missing_value',
-               'duplicate_email']) }}
+               'duplicate_email', 'invalid_type']) }}
 {%- endmacro %}
 
 {#
     The reason codes of a row as one text, codes in the order given, separated by '|'; null when no check
-    fails. checks: list of [reason_code, sql condition]; a condition that is null counts as passed.
+    fails. checks: list of [reason_code, sql condition]; a condition that is null counts as passed; a check
+    whose condition is '' does not apply to this build and is left out.
 #}
 {% macro c360_dq_reason_codes(checks) -%}
+    {%- set active = [] -%}
     {%- for check in checks -%}
         {%- if check[0] not in c360_dq_reasons() -%}
             {{ exceptions.raise_compiler_error("unknown data-quality reason code " ~ check[0]) }}
         {%- endif -%}
+        {%- if check[1] | trim != '' -%}
+            {%- do active.append(check) -%}
+        {%- endif -%}
     {%- endfor -%}
     nullif(substr(
-        {%- for check in checks %}
+        {%- for check in active %}
         case when {{ check[1] }} then '|{{ check[0] }}' else '' end{% if not loop.last %} ||{% endif %}
         {%- endfor %},
         2

@@ -40,7 +40,7 @@
 
 {# Vars that never make earlier rows stale (generator_batch is compared on its own). #}
 {% macro c360_incremental_safe_vars() -%}
-    {{ return(['generator_batch', 'incremental_lookback_days', 'reset_history']) }}
+    {{ return(['generator_batch', 'incremental_lookback_days', 'reset_history', 'dq_max_volume_drop_percent']) }}
 {%- endmacro %}
 
 {% macro c360_dataset_fingerprint() -%}

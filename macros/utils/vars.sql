@@ -38,6 +38,7 @@
         'dq_max_quantity': {'kind': 'integer', 'min': 1, 'max': 1000000000},
         'dq_max_daily_spend': {'kind': 'number', 'min': 0, 'min_exclusive': true, 'max': 1000000000000},
         'dq_earliest_date': {'kind': 'date'},
+        'dq_max_volume_drop_percent': {'kind': 'number', 'min': 0, 'max': 100},
         'reset_history': {'kind': 'boolean'},
     }) }}
 {%- endmacro %}

@@ -305,7 +305,9 @@ def test_data_quality_marts_read_validation_only(default_build: Path) -> None:
     manifest = json.loads((default_build.parent / "target" / "manifest.json").read_text())
     dq_models = [node for node in manifest["nodes"].values()
                  if node["resource_type"] == "model" and node["name"].startswith("dq_")]
-    assert {node["name"] for node in dq_models} == {"dq_quarantine", "dq_reconciliation", "dq_daily_summary"}
+    assert {node["name"] for node in dq_models} == {
+        "dq_quarantine", "dq_reconciliation", "dq_daily_summary", "dq_source_volumes",
+    }
     for node in dq_models:
         parents = [manifest["nodes"][parent]["name"] for parent in node["depends_on"]["nodes"]]
         outside = [name for name in parents if not name.startswith(("val_", "dq_"))]

@@ -1,5 +1,6 @@
 {#- One row per rejected raw record, from every validation model: the raw row as received (JSON), its
-    source and table, and every reason it was rejected. -#}
+    source and table, and every reason it was rejected. A column delivered in a type that breaks the source
+    contract shows its delivered value (dq_delivered__<column>, macros/utils/source_contract.sql). -#}
 {%- set tables = c360_dq_tables() %}
 
 with
@@ -21,7 +22,9 @@ rejected as (
             {{ c360_dq_record_key(entry.key, 'flagged') }} as record_key,
             flagged.dq_reason_codes as reason_codes,
             cast(flagged._loaded_at as {{ dbt.type_timestamp() }}) as loaded_at,
-            {{ c360_columns_to_json('flagged', columns, ref(model_name)) }} as raw_record
+            {{ c360_columns_to_json(
+                'flagged', columns, ref(model_name), c360_dq_delivered_columns(entry.source, entry.table)
+            ) }} as raw_record
         from {{ entry.source }}__{{ entry.table }} as flagged
         {%- if not loop.last %}
             union all

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('analytics', 'events') }}
+    {{ c360_dq_source('analytics', 'events') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -26,6 +26,7 @@ checked as (
             ['inconsistent_timestamps', 'source.occurred_at < event_customer.signup_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.occurred_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.occurred_at', 'source.journey_id'])],
+            ['invalid_type', c360_dq_is_invalid_type('analytics', 'events')],
         ]) }} as dq_reason_codes
     from source
     left join valid_customers as event_customer

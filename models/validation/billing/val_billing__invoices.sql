@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('billing', 'invoices') }}
+    {{ c360_dq_source('billing', 'invoices') }}
 ),
 
 -- the copy of each valid subscription that staging keeps (one per subscription: the join below keeps every
@@ -31,6 +31,7 @@ checked as (
             ['inconsistent_timestamps', 'source.issued_at < parent_subscription.started_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.issued_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.issued_at', 'source.amount'])],
+            ['invalid_type', c360_dq_is_invalid_type('billing', 'invoices')],
         ]) }} as dq_reason_codes
     from source
     left join valid_subscriptions as parent_subscription

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('billing', 'subscriptions') }}
+    {{ c360_dq_source('billing', 'subscriptions') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -35,6 +35,7 @@ checked as (
                 ~ " or lower(trim(source.subscription_status)) = 'cancelled' and source.ended_at is null"
                 ~ ' or source.started_at < parent_customer.signup_at'],
             ['missing_value', c360_dq_is_any_missing(['source.started_at', 'source.price'])],
+            ['invalid_type', c360_dq_is_invalid_type('billing', 'subscriptions')],
         ]) }} as dq_reason_codes
     from source
     left join valid_customers as parent_customer

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('commerce', 'order_items') }}
+    {{ c360_dq_source('commerce', 'order_items') }}
 ),
 
 valid_orders as (
@@ -31,6 +31,7 @@ checked as (
             ['orphan_foreign_key',
                 c360_dq_is_orphan('source.order_id', 'valid_orders', 'order_id')
                 ~ ' or ' ~ c360_dq_is_orphan('source.product_id', 'valid_products', 'product_id')],
+            ['invalid_type', c360_dq_is_invalid_type('commerce', 'order_items')],
         ]) }} as dq_reason_codes
     from source
 ),

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('commerce', 'orders') }}
+    {{ c360_dq_source('commerce', 'orders') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -13,7 +13,7 @@ valid_customers as (
 -- their own are quarantined by val_commerce__order_items): an order whose items add up to more than var
 -- dq_max_amount is quarantined, and its items with it (orphan_foreign_key)
 raw_items as (
-    select * from {{ c360_source('commerce', 'order_items') }}
+    {{ c360_dq_source('commerce', 'order_items') }}
 ),
 
 item_totals as (
@@ -54,6 +54,7 @@ checked as (
                 ~ ' and source.refunded_at is not null'
                 ~ ' or source.ordered_at < parent_customer.signup_at'],
             ['missing_value', c360_dq_is_any_missing(['source.ordered_at'])],
+            ['invalid_type', c360_dq_is_invalid_type('commerce', 'orders')],
         ]) }} as dq_reason_codes
     from source
     left join valid_customers as parent_customer

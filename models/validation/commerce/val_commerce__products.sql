@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('commerce', 'products') }}
+    {{ c360_dq_source('commerce', 'products') }}
 ),
 
 product_categories as (
@@ -20,6 +20,7 @@ checked as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.created_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.list_price'])],
+            ['invalid_type', c360_dq_is_invalid_type('commerce', 'products')],
         ]) }} as dq_reason_codes
     from source
 ),

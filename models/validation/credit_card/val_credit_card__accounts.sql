@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('credit_card', 'accounts') }}
+    {{ c360_dq_source('credit_card', 'accounts') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -24,6 +24,7 @@ checked as (
             ['inconsistent_timestamps', 'source.onboarded_at < parent_customer.signup_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.onboarded_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.onboarded_at', 'source.credit_limit'])],
+            ['invalid_type', c360_dq_is_invalid_type('credit_card', 'accounts')],
         ]) }} as dq_reason_codes
     from source
     left join valid_customers as parent_customer

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('credit_card', 'transactions') }}
+    {{ c360_dq_source('credit_card', 'transactions') }}
 ),
 
 -- the copy of each valid account that staging keeps (one per account: the join below keeps every row once)
@@ -26,6 +26,7 @@ checked as (
             ['inconsistent_timestamps', 'source.transacted_at < parent_account.onboarded_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.transacted_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.transacted_at', 'source.amount'])],
+            ['invalid_type', c360_dq_is_invalid_type('credit_card', 'transactions')],
         ]) }} as dq_reason_codes
     from source
     left join valid_accounts as parent_account

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('marketing', 'attributions') }}
+    {{ c360_dq_source('marketing', 'attributions') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -25,6 +25,7 @@ checked as (
             ['inconsistent_timestamps', 'source.attributed_at < parent_customer.signup_at'],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.attributed_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.attributed_at'])],
+            ['invalid_type', c360_dq_is_invalid_type('marketing', 'attributions')],
         ]) }} as dq_reason_codes
     from source
     left join valid_customers as parent_customer

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('marketing', 'spend') }}
+    {{ c360_dq_source('marketing', 'spend') }}
 ),
 
 channels as (
@@ -24,6 +24,7 @@ checked as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.spend_date'])],
             ['missing_value', c360_dq_is_any_missing(['source.spend_amount'])],
+            ['invalid_type', c360_dq_is_invalid_type('marketing', 'spend')],
         ]) }} as dq_reason_codes
     from source
 ),

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('support', 'tickets') }}
+    {{ c360_dq_source('support', 'tickets') }}
 ),
 
 -- the copy of each valid customer that staging keeps (one per customer: the join below keeps every row once)
@@ -42,6 +42,7 @@ flagged as (
                 c360_dq_is_unknown_code('parsed.ticket_status', ['open', 'pending', 'resolved', 'closed'])
                 ~ ' or ' ~ c360_dq_is_unknown_code('parsed.priority', ['low', 'normal', 'high', 'urgent'])
                 ~ ' or ' ~ c360_dq_is_unknown_code('parsed.contact_channel', ['email', 'chat', 'phone'])],
+            ['invalid_type', c360_dq_is_invalid_type('support', 'tickets', 'parsed')],
         ]) }} as dq_reason_codes
     from parsed
     left join valid_customers as parent_customer

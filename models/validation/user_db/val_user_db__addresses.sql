@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('user_db', 'addresses') }}
+    {{ c360_dq_source('user_db', 'addresses') }}
 ),
 
 countries as (
@@ -26,6 +26,7 @@ checked as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.created_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.is_primary'])],
+            ['invalid_type', c360_dq_is_invalid_type('user_db', 'addresses')],
         ]) }} as dq_reason_codes
     from source
 ),

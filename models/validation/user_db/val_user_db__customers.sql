@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ c360_source('user_db', 'customers') }}
+    {{ c360_dq_source('user_db', 'customers') }}
 ),
 
 countries as (
@@ -19,6 +19,7 @@ checked_alone as (
             ['invalid_loaded_at', c360_dq_is_invalid_loaded_at('source._loaded_at')],
             ['timestamp_out_of_range', c360_dq_is_before_earliest(['source.signup_at', 'source.updated_at'])],
             ['missing_value', c360_dq_is_any_missing(['source.signup_at', 'source.first_name', 'source.last_name'])],
+            ['invalid_type', c360_dq_is_invalid_type('user_db', 'customers')],
         ]) }} as dq_reason_codes
     from source
 ),
