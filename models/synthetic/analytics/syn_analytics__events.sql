@@ -11,47 +11,71 @@
 -#}
 {%- set batch = c360_batch() %}
 {%- set base_events = c360_rows('num_events_multiplier') %}
+{#- journeys 2b and 2b + 1 share the block of rows 6b .. 6b + 5 #}
+{%- set journeys = ((base_events + 5) // 6) * 2 %}
 {%- set event_types = c360_catalog('event_types') %}
 
 with
 
-spine as (
-    {{ c360_series(c360_rows('num_events_multiplier')) }}
+journey_spine as (
+    {{ c360_series(journeys) }}
 ),
 
-hashed as (
-    select
-        row_num,
-        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 'event.journey_split') }}, 2) as journey_key,
-        {{ c360_hash('row_num', 'event.type') }} as h_event_type,
-        {{ c360_hash('row_num', 'event.time') }} as h_time
-    from spine
+slot_spine as (
+    {{ c360_series(6) }}
 ),
 
-journeys as (
+journey_keys as (
     select
-        hashed.*,
-        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain
-    from hashed
+        row_num as journey_key,
+        {{ c360_hash('row_num', 'journey.domain') }} as h_journey_domain
+    from journey_spine
 ),
 
 keyed as (
     select
-        journeys.*,
-        journeys.journey_key as activity_key,
+        journey_keys.*,
+        journey_keys.journey_key as activity_key,
         {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
-    from journeys
+    from journey_keys
 ),
 
+-- the journey's customer and start, once per journey (not once per event)
 {{ c360_activity_ctes('journey', 20, 17) }},
+
+-- both journeys of a block try all 6 rows of the block; each row keeps the journey its split names
+candidate_rows as (
+    select
+        activity_timed.*,
+        {{ c360_div('activity_timed.journey_key', 2) }} * 6 + slot_spine.row_num as row_num
+    from activity_timed
+    cross join slot_spine
+),
+
+split as (
+    select
+        candidate_rows.*,
+        {{ c360_hash('candidate_rows.row_num', 'event.journey_split') }} as h_journey_split
+    from candidate_rows
+    where candidate_rows.row_num < {{ base_events }}
+),
+
+hashed as (
+    select
+        split.*,
+        {{ c360_hash('split.row_num', 'event.type') }} as h_event_type,
+        {{ c360_hash('split.row_num', 'event.time') }} as h_time
+    from split
+    where mod(split.h_journey_split, 2) = mod(split.journey_key, 2)
+),
 
 occurred as (
     select
-        activity_timed.*,
-        activity_timed.activity_offset + mod(
-            activity_timed.h_time, least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1)
+        hashed.*,
+        hashed.activity_offset + mod(
+            hashed.h_time, least(1800, hashed.active_until_offset - hashed.activity_offset + 1)
         ) as occurred_offset
-    from activity_timed
+    from hashed
 ),
 
 events as (
