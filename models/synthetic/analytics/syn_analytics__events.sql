@@ -12,61 +12,96 @@
 {%- set batch = c360_batch() %}
 {%- set base_events = c360_rows('num_events_multiplier') %}
 {#- journeys 2b and 2b + 1 share the block of rows 6b .. 6b + 5 #}
-{%- set journeys = ((base_events + 5) // 6) * 2 %}
+{%- set blocks = (base_events + 5) // 6 %}
 {%- set event_types = c360_catalog('event_types') %}
 
 with
 
-journey_spine as (
-    {{ c360_series(journeys) }}
+block_spine as (
+    {{ c360_series(blocks) }}
+),
+
+pair_spine as (
+    {{ c360_series(2) }}
 ),
 
 slot_spine as (
     {{ c360_series(6) }}
 ),
 
+block_rows as (
+    select
+        row_num as block_row,
+        {%- for slot in range(6) %}
+        row_num * 6 + {{ slot }} as row_{{ slot }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from block_spine
+),
+
+-- bit k of split_mask: the block's row 6b + k belongs to journey 2b + 1 (else to journey 2b)
+block_split as (
+    select
+        block_rows.block_row,
+        {%- for slot in range(6) %}
+        mod({{ c360_hash('block_rows.row_' ~ slot, 'event.journey_split') }}, 2) * {{ 2 ** slot }}
+        {%- if not loop.last %} +{% endif %}
+        {%- endfor %} as split_mask
+    from block_rows
+),
+
 journey_keys as (
     select
-        row_num as journey_key,
-        {{ c360_hash('row_num', 'journey.domain') }} as h_journey_domain
-    from journey_spine
+        block_split.block_row,
+        block_split.block_row * 2 + pair_spine.row_num as journey_key,
+        case when pair_spine.row_num = 1 then block_split.split_mask else 63 - block_split.split_mask end
+            as member_mask
+    from block_split
+    cross join pair_spine
+),
+
+journeys as (
+    select
+        journey_keys.*,
+        {{ c360_hash('journey_keys.journey_key', 'journey.domain') }} as h_journey_domain
+    from journey_keys
 ),
 
 keyed as (
     select
-        journey_keys.*,
-        journey_keys.journey_key as activity_key,
-        {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
-    from journey_keys
+        journeys.*,
+        journeys.journey_key as activity_key,
+        {{ c360_pick_weighted('journeys.h_journey_domain', c360_catalog('domains')) }} as journey_domain
+    from journeys
 ),
 
 -- the journey's customer and start, once per journey (not once per event)
 {{ c360_activity_ctes('journey', 20, 17) }},
 
--- both journeys of a block try all 6 rows of the block; each row keeps the journey its split names
-candidate_rows as (
+slots as (
     select
-        activity_timed.*,
-        {{ c360_div('activity_timed.journey_key', 2) }} * 6 + slot_spine.row_num as row_num
-    from activity_timed
-    cross join slot_spine
+        row_num as slot,
+        cast(power(2, row_num) as {{ dbt.type_bigint() }}) as slot_bit
+    from slot_spine
 ),
 
-split as (
+-- a journey's events: the rows of its block its member_mask names
+expanded as (
     select
-        candidate_rows.*,
-        {{ c360_hash('candidate_rows.row_num', 'event.journey_split') }} as h_journey_split
-    from candidate_rows
-    where candidate_rows.row_num < {{ base_events }}
+        activity_timed.*,
+        activity_timed.block_row * 6 + slots.slot as row_num
+    from activity_timed
+    cross join slots
+    where
+        mod({{ c360_div('activity_timed.member_mask', 'slots.slot_bit') }}, 2) = 1
+        and activity_timed.block_row * 6 + slots.slot < {{ base_events }}
 ),
 
 hashed as (
     select
-        split.*,
-        {{ c360_hash('split.row_num', 'event.type') }} as h_event_type,
-        {{ c360_hash('split.row_num', 'event.time') }} as h_time
-    from split
-    where mod(split.h_journey_split, 2) = mod(split.journey_key, 2)
+        expanded.*,
+        {{ c360_hash('expanded.row_num', 'event.type') }} as h_event_type,
+        {{ c360_hash('expanded.row_num', 'event.time') }} as h_time
+    from expanded
 ),
 
 occurred as (
