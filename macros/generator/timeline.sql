@@ -117,39 +117,57 @@ activity_members as (
 activity_signed as (
     select
         activity_members.*,
-        {{ c360_signup_offset('candidate_1') }} as signup_1,
-        {{ c360_signup_offset('candidate_2') }} as signup_2
+        {{ c360_signup_offset('candidate_1') }} as signup_1
     from activity_members
 ),
 
 activity_lived as (
     select
         activity_signed.*,
-        {{ c360_lifetime_end_offset('candidate_1', 'signup_1') }} as lifetime_end_1,
-        {{ c360_lifetime_end_offset('candidate_2', 'signup_2') }} as lifetime_end_2
+        {{ c360_lifetime_end_offset('candidate_1', 'signup_1') }} as lifetime_end_1
     from activity_signed
 ),
 
 activity_chosen as (
     select
         activity_lived.*,
-        signup_1 + tenure_offset < lifetime_end_1 and signup_1 + tenure_offset < {{ span }} as first_takes_it,
-        signup_2 + tenure_offset < lifetime_end_2 and signup_2 + tenure_offset < {{ span }} as second_takes_it
+        signup_1 + tenure_offset < lifetime_end_1 and signup_1 + tenure_offset < {{ span }} as first_takes_it
     from activity_lived
+),
+
+-- the second candidate's signup and lifetime are only computed when the first does not take it
+activity_candidate as (
+    select
+        activity_chosen.*,
+        case when first_takes_it then candidate_1 else candidate_2 end as customer_row,
+        case
+            when first_takes_it then signup_1
+            else {{ c360_signup_offset('candidate_2') }}
+        end as signup_offset
+    from activity_chosen
+),
+
+activity_lifetime as (
+    select
+        activity_candidate.*,
+        case
+            when first_takes_it then lifetime_end_1
+            else {{ c360_lifetime_end_offset('candidate_2', 'signup_offset') }}
+        end as lifetime_end_offset
+    from activity_candidate
 ),
 
 activity_placed as (
     select
-        activity_chosen.*,
-        case when first_takes_it then candidate_1 else candidate_2 end as customer_row,
-        case when first_takes_it then signup_1 else signup_2 end as signup_offset,
-        case when first_takes_it then lifetime_end_1 else lifetime_end_2 end as lifetime_end_offset,
+        activity_lifetime.*,
         case
-            when first_takes_it then signup_1 + tenure_offset
-            when second_takes_it then signup_2 + tenure_offset
-            else signup_2 + mod(h_season, least(lifetime_end_2, {{ span }}) - signup_2)
+            when
+                first_takes_it
+                or signup_offset + tenure_offset < lifetime_end_offset and signup_offset + tenure_offset < {{ span }}
+                then signup_offset + tenure_offset
+            else signup_offset + mod(h_season, least(lifetime_end_offset, {{ span }}) - signup_offset)
         end as base_offset
-    from activity_chosen
+    from activity_lifetime
 ),
 
 activity_seasoned as (

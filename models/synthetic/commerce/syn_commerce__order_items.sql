@@ -18,15 +18,15 @@ extra_spine as (
 ),
 
 keyed as (
-    select
-        order_spine.row_num as activity_key
+    select order_spine.row_num as activity_key
     from order_spine
 ),
 
 -- each order's customer and time, once per order (streams of syn_commerce__orders)
 {{ c360_order_activity_ctes() }},
 
-order_times as (
+-- read by first_items and extra_timed: computed once
+order_times as {{ c360_materialized() }} (
     select
         activity_timed.activity_key as order_row,
         activity_timed.activity_offset
