@@ -32,30 +32,44 @@ slot_spine as (
 block_rows as (
     select
         row_num as block_row,
-        {%- for slot in range(6) %}
-        row_num * 6 + {{ slot }} as row_{{ slot }}{{ "," if not loop.last }}
-        {%- endfor %}
+        row_num * 6 as row_0,
+        row_num * 6 + 1 as row_1,
+        row_num * 6 + 2 as row_2,
+        row_num * 6 + 3 as row_3,
+        row_num * 6 + 4 as row_4,
+        row_num * 6 + 5 as row_5
     from block_spine
 ),
 
--- bit k of split_mask: the block's row 6b + k belongs to journey 2b + 1 (else to journey 2b)
+-- split_k: the block's row 6b + k belongs to journey 2b + split_k
 block_split as (
     select
         block_rows.block_row,
-        {%- for slot in range(6) %}
-        mod({{ c360_hash('block_rows.row_' ~ slot, 'event.journey_split') }}, 2) * {{ 2 ** slot }}
-        {%- if not loop.last %} +{% endif %}
-        {%- endfor %} as split_mask
+        mod({{ c360_hash('block_rows.row_0', 'event.journey_split') }}, 2) as split_0,
+        mod({{ c360_hash('block_rows.row_1', 'event.journey_split') }}, 2) as split_1,
+        mod({{ c360_hash('block_rows.row_2', 'event.journey_split') }}, 2) as split_2,
+        mod({{ c360_hash('block_rows.row_3', 'event.journey_split') }}, 2) as split_3,
+        mod({{ c360_hash('block_rows.row_4', 'event.journey_split') }}, 2) as split_4,
+        mod({{ c360_hash('block_rows.row_5', 'event.journey_split') }}, 2) as split_5
     from block_rows
+),
+
+-- bit k of split_mask is split_k
+block_masked as (
+    select
+        block_split.block_row,
+        block_split.split_0 + 2 * block_split.split_1 + 4 * block_split.split_2 + 8 * block_split.split_3
+        + 16 * block_split.split_4 + 32 * block_split.split_5 as split_mask
+    from block_split
 ),
 
 journey_keys as (
     select
-        block_split.block_row,
-        block_split.block_row * 2 + pair_spine.row_num as journey_key,
-        case when pair_spine.row_num = 1 then block_split.split_mask else 63 - block_split.split_mask end
+        block_masked.block_row,
+        block_masked.block_row * 2 + pair_spine.row_num as journey_key,
+        case when pair_spine.row_num = 1 then block_masked.split_mask else 63 - block_masked.split_mask end
             as member_mask
-    from block_split
+    from block_masked
     cross join pair_spine
 ),
 
@@ -84,16 +98,29 @@ slots as (
     from slot_spine
 ),
 
+-- what the events need of their journey; events fall within 30 minutes of its start, before active_until
+journey_timed as (
+    select
+        activity_timed.block_row,
+        activity_timed.member_mask,
+        activity_timed.journey_key,
+        activity_timed.journey_domain,
+        activity_timed.customer_row,
+        activity_timed.activity_offset,
+        least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1) as occurred_room
+    from activity_timed
+),
+
 -- a journey's events: the rows of its block its member_mask names
 expanded as (
     select
-        activity_timed.*,
-        activity_timed.block_row * 6 + slots.slot as row_num
-    from activity_timed
+        journey_timed.*,
+        journey_timed.block_row * 6 + slots.slot as row_num
+    from journey_timed
     cross join slots
     where
-        mod({{ c360_div('activity_timed.member_mask', 'slots.slot_bit') }}, 2) = 1
-        and activity_timed.block_row * 6 + slots.slot < {{ base_events }}
+        mod({{ c360_div('journey_timed.member_mask', 'slots.slot_bit') }}, 2) = 1
+        and journey_timed.block_row * 6 + slots.slot < {{ base_events }}
 ),
 
 hashed as (
@@ -107,9 +134,7 @@ hashed as (
 occurred as (
     select
         hashed.*,
-        hashed.activity_offset + mod(
-            hashed.h_time, least(1800, hashed.active_until_offset - hashed.activity_offset + 1)
-        ) as occurred_offset
+        hashed.activity_offset + mod(hashed.h_time, hashed.occurred_room) as occurred_offset
     from hashed
 ),
 
