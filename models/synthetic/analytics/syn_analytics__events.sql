@@ -63,12 +63,15 @@ block_masked as (
     from block_split
 ),
 
+-- member_mask: the rows of the block journey_key holds (bit k: row 6b + k), short of the base events' end
 journey_keys as (
     select
         block_masked.block_row,
         block_masked.block_row * 2 + pair_spine.row_num as journey_key,
-        case when pair_spine.row_num = 1 then block_masked.split_mask else 63 - block_masked.split_mask end
-            as member_mask
+        (case when pair_spine.row_num = 1 then block_masked.split_mask else 63 - block_masked.split_mask end)
+        {%- if base_events % 6 %}
+            & (case when block_masked.block_row = {{ blocks - 1 }} then {{ 2 ** (base_events % 6) - 1 }} else 63 end)
+        {%- endif %} as member_mask
     from block_masked
     cross join pair_spine
 ),
@@ -118,9 +121,7 @@ expanded as (
         journey_timed.block_row * 6 + slots.slot as row_num
     from journey_timed
     cross join slots
-    where
-        mod({{ c360_div('journey_timed.member_mask', 'slots.slot_bit') }}, 2) = 1
-        and journey_timed.block_row * 6 + slots.slot < {{ base_events }}
+    where (journey_timed.member_mask & slots.slot_bit) > 0
 ),
 
 hashed as (
