@@ -285,7 +285,8 @@ customer_timed as (
 {%- endmacro %}
 
 {# Orders: 7 of every 10 customers shop (positions of a block of 10), heavy and light shoppers; see
-   c360_activity_ctes. Order items re-derive their order's customer and time from the order row. #}
+   c360_activity_ctes. Order items re-derive each order's customer and time from the order row (once per
+   order) and join them to the order's items. #}
 {% macro c360_order_activity_ctes() -%}
     {{ c360_activity_ctes('order', 10, 7) }}
 {%- endmacro %}
