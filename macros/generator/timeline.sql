@@ -175,15 +175,21 @@ activity_seasoned as (
         activity_placed.*,
         least(lifetime_end_offset, {{ span }}) - 1 as active_until_offset,
         mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) as base_weekday,
-        base_offset - 86400 * (
-            mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) - 4
-            + mod({{ c360_div('h_season', 10) }}, 5)
-        ) as weekday_offset,
+        -- only for the activities that may move (40% of weekend ones, 0.3% to December); null otherwise
         case
-            {%- for year in years %}
-            when base_offset >= {{ year.jan1 }} and base_offset < {{ year.dec1 }}
-                then {{ year.dec1 }} + mod({{ c360_div('h_season', 50000) }}, 2678400)
-            {%- endfor %}
+            when mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) >= 5 and mod(h_season, 10) < 4
+                then base_offset - 86400 * (
+                    mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) - 4
+                    + mod({{ c360_div('h_season', 10) }}, 5)
+                )
+        end as weekday_offset,
+        case when mod({{ c360_div('h_season', 50) }}, 1000) < 3 then
+            case
+                {%- for year in years %}
+                when base_offset >= {{ year.jan1 }} and base_offset < {{ year.dec1 }}
+                    then {{ year.dec1 }} + mod({{ c360_div('h_season', 50000) }}, 2678400)
+                {%- endfor %}
+            end
         end as december_offset
     from activity_placed
 ),
