@@ -117,39 +117,57 @@ activity_members as (
 activity_signed as (
     select
         activity_members.*,
-        {{ c360_signup_offset('candidate_1') }} as signup_1,
-        {{ c360_signup_offset('candidate_2') }} as signup_2
+        {{ c360_signup_offset('candidate_1') }} as signup_1
     from activity_members
 ),
 
 activity_lived as (
     select
         activity_signed.*,
-        {{ c360_lifetime_end_offset('candidate_1', 'signup_1') }} as lifetime_end_1,
-        {{ c360_lifetime_end_offset('candidate_2', 'signup_2') }} as lifetime_end_2
+        {{ c360_lifetime_end_offset('candidate_1', 'signup_1') }} as lifetime_end_1
     from activity_signed
 ),
 
 activity_chosen as (
     select
         activity_lived.*,
-        signup_1 + tenure_offset < lifetime_end_1 and signup_1 + tenure_offset < {{ span }} as first_takes_it,
-        signup_2 + tenure_offset < lifetime_end_2 and signup_2 + tenure_offset < {{ span }} as second_takes_it
+        signup_1 + tenure_offset < lifetime_end_1 and signup_1 + tenure_offset < {{ span }} as first_takes_it
     from activity_lived
+),
+
+-- the second candidate's signup and lifetime are only computed when the first does not take it
+activity_candidate as (
+    select
+        activity_chosen.*,
+        case when first_takes_it then candidate_1 else candidate_2 end as customer_row,
+        case
+            when first_takes_it then signup_1
+            else {{ c360_signup_offset('candidate_2') }}
+        end as signup_offset
+    from activity_chosen
+),
+
+activity_lifetime as (
+    select
+        activity_candidate.*,
+        case
+            when first_takes_it then lifetime_end_1
+            else {{ c360_lifetime_end_offset('candidate_2', 'signup_offset') }}
+        end as lifetime_end_offset
+    from activity_candidate
 ),
 
 activity_placed as (
     select
-        activity_chosen.*,
-        case when first_takes_it then candidate_1 else candidate_2 end as customer_row,
-        case when first_takes_it then signup_1 else signup_2 end as signup_offset,
-        case when first_takes_it then lifetime_end_1 else lifetime_end_2 end as lifetime_end_offset,
+        activity_lifetime.*,
         case
-            when first_takes_it then signup_1 + tenure_offset
-            when second_takes_it then signup_2 + tenure_offset
-            else signup_2 + mod(h_season, least(lifetime_end_2, {{ span }}) - signup_2)
+            when
+                first_takes_it
+                or signup_offset + tenure_offset < lifetime_end_offset and signup_offset + tenure_offset < {{ span }}
+                then signup_offset + tenure_offset
+            else signup_offset + mod(h_season, least(lifetime_end_offset, {{ span }}) - signup_offset)
         end as base_offset
-    from activity_chosen
+    from activity_lifetime
 ),
 
 activity_seasoned as (
@@ -157,15 +175,21 @@ activity_seasoned as (
         activity_placed.*,
         least(lifetime_end_offset, {{ span }}) - 1 as active_until_offset,
         mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) as base_weekday,
-        base_offset - 86400 * (
-            mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) - 4
-            + mod({{ c360_div('h_season', 10) }}, 5)
-        ) as weekday_offset,
+        -- only for the activities that may move (40% of weekend ones, 0.3% to December); null otherwise
         case
-            {%- for year in years %}
-            when base_offset >= {{ year.jan1 }} and base_offset < {{ year.dec1 }}
-                then {{ year.dec1 }} + mod({{ c360_div('h_season', 50000) }}, 2678400)
-            {%- endfor %}
+            when mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) >= 5 and mod(h_season, 10) < 4
+                then base_offset - 86400 * (
+                    mod({{ c360_div('base_offset', 86400) }} + {{ start.weekday() }}, 7) - 4
+                    + mod({{ c360_div('h_season', 10) }}, 5)
+                )
+        end as weekday_offset,
+        case when mod({{ c360_div('h_season', 50) }}, 1000) < 3 then
+            case
+                {%- for year in years %}
+                when base_offset >= {{ year.jan1 }} and base_offset < {{ year.dec1 }}
+                    then {{ year.dec1 }} + mod({{ c360_div('h_season', 50000) }}, 2678400)
+                {%- endfor %}
+            end
         end as december_offset
     from activity_placed
 ),
@@ -267,7 +291,8 @@ customer_timed as (
 {%- endmacro %}
 
 {# Orders: 7 of every 10 customers shop (positions of a block of 10), heavy and light shoppers; see
-   c360_activity_ctes. Order items re-derive their order's customer and time from the order row. #}
+   c360_activity_ctes. Order items re-derive each order's customer and time from the order row (once per
+   order) and join them to the order's items. #}
 {% macro c360_order_activity_ctes() -%}
     {{ c360_activity_ctes('order', 10, 7) }}
 {%- endmacro %}

@@ -276,3 +276,16 @@
 {% macro duckdb__c360_is_not_finite(number_expr) -%}
     (not isfinite(cast({{ number_expr }} as double)))
 {%- endmacro %}
+
+{#
+    `materialized` before a CTE's body (`name as {{ c360_materialized() }} (...)`) on DuckDB, which otherwise
+    inlines a CTE read twice and computes it twice; nothing on BigQuery, which has no such hint.
+#}
+{% macro c360_materialized() -%}
+    {{ return(adapter.dispatch('c360_materialized', 'c360_warehouse')()) }}
+{%- endmacro %}
+{% macro default__c360_materialized() -%}
+{%- endmacro %}
+{% macro duckdb__c360_materialized() -%}
+    materialized
+{%- endmacro %}

@@ -11,47 +11,132 @@
 -#}
 {%- set batch = c360_batch() %}
 {%- set base_events = c360_rows('num_events_multiplier') %}
+{#- journeys 2b and 2b + 1 share the block of rows 6b .. 6b + 5 #}
+{%- set blocks = (base_events + 5) // 6 %}
 {%- set event_types = c360_catalog('event_types') %}
 
 with
 
-spine as (
-    {{ c360_series(c360_rows('num_events_multiplier')) }}
+block_spine as (
+    {{ c360_series(blocks) }}
 ),
 
-hashed as (
+pair_spine as (
+    {{ c360_series(2) }}
+),
+
+slot_spine as (
+    {{ c360_series(6) }}
+),
+
+block_rows as (
     select
-        row_num,
-        {{ c360_div('row_num', 6) }} * 2 + mod({{ c360_hash('row_num', 'event.journey_split') }}, 2) as journey_key,
-        {{ c360_hash('row_num', 'event.type') }} as h_event_type,
-        {{ c360_hash('row_num', 'event.time') }} as h_time
-    from spine
+        row_num as block_row,
+        row_num * 6 as row_0,
+        row_num * 6 + 1 as row_1,
+        row_num * 6 + 2 as row_2,
+        row_num * 6 + 3 as row_3,
+        row_num * 6 + 4 as row_4,
+        row_num * 6 + 5 as row_5
+    from block_spine
+),
+
+-- split_k: the block's row 6b + k belongs to journey 2b + split_k
+block_split as (
+    select
+        block_rows.block_row,
+        mod({{ c360_hash('block_rows.row_0', 'event.journey_split') }}, 2) as split_0,
+        mod({{ c360_hash('block_rows.row_1', 'event.journey_split') }}, 2) as split_1,
+        mod({{ c360_hash('block_rows.row_2', 'event.journey_split') }}, 2) as split_2,
+        mod({{ c360_hash('block_rows.row_3', 'event.journey_split') }}, 2) as split_3,
+        mod({{ c360_hash('block_rows.row_4', 'event.journey_split') }}, 2) as split_4,
+        mod({{ c360_hash('block_rows.row_5', 'event.journey_split') }}, 2) as split_5
+    from block_rows
+),
+
+-- bit k of split_mask is split_k
+block_masked as (
+    select
+        block_split.block_row,
+        block_split.split_0 + 2 * block_split.split_1 + 4 * block_split.split_2 + 8 * block_split.split_3
+        + 16 * block_split.split_4 + 32 * block_split.split_5 as split_mask
+    from block_split
+),
+
+-- member_mask: the rows of the block journey_key holds (bit k: row 6b + k), short of the base events' end
+journey_keys as (
+    select
+        block_masked.block_row,
+        block_masked.block_row * 2 + pair_spine.row_num as journey_key,
+        (case when pair_spine.row_num = 1 then block_masked.split_mask else 63 - block_masked.split_mask end)
+        {%- if base_events % 6 %}
+            & (case when block_masked.block_row = {{ blocks - 1 }} then {{ 2 ** (base_events % 6) - 1 }} else 63 end)
+        {%- endif %} as member_mask
+    from block_masked
+    cross join pair_spine
 ),
 
 journeys as (
     select
-        hashed.*,
-        {{ c360_hash('journey_key', 'journey.domain') }} as h_journey_domain
-    from hashed
+        journey_keys.*,
+        {{ c360_hash('journey_keys.journey_key', 'journey.domain') }} as h_journey_domain
+    from journey_keys
 ),
 
 keyed as (
     select
         journeys.*,
         journeys.journey_key as activity_key,
-        {{ c360_pick_weighted('h_journey_domain', c360_catalog('domains')) }} as journey_domain
+        {{ c360_pick_weighted('journeys.h_journey_domain', c360_catalog('domains')) }} as journey_domain
     from journeys
 ),
 
+-- the journey's customer and start, once per journey (not once per event)
 {{ c360_activity_ctes('journey', 20, 17) }},
+
+slots as (
+    select
+        row_num as slot,
+        cast(power(2, row_num) as {{ dbt.type_bigint() }}) as slot_bit
+    from slot_spine
+),
+
+-- what the events need of their journey; events fall within 30 minutes of its start, before active_until
+journey_timed as (
+    select
+        activity_timed.block_row,
+        activity_timed.member_mask,
+        activity_timed.journey_key,
+        activity_timed.journey_domain,
+        activity_timed.customer_row,
+        activity_timed.activity_offset,
+        least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1) as occurred_room
+    from activity_timed
+),
+
+-- a journey's events: the rows of its block its member_mask names
+expanded as (
+    select
+        journey_timed.*,
+        journey_timed.block_row * 6 + slots.slot as row_num
+    from journey_timed
+    cross join slots
+    where (journey_timed.member_mask & slots.slot_bit) > 0
+),
+
+hashed as (
+    select
+        expanded.*,
+        {{ c360_hash('expanded.row_num', 'event.type') }} as h_event_type,
+        {{ c360_hash('expanded.row_num', 'event.time') }} as h_time
+    from expanded
+),
 
 occurred as (
     select
-        activity_timed.*,
-        activity_timed.activity_offset + mod(
-            activity_timed.h_time, least(1800, activity_timed.active_until_offset - activity_timed.activity_offset + 1)
-        ) as occurred_offset
-    from activity_timed
+        hashed.*,
+        hashed.activity_offset + mod(hashed.h_time, hashed.occurred_room) as occurred_offset
+    from hashed
 ),
 
 events as (

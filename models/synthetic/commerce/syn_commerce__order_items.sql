@@ -4,37 +4,85 @@
     orders. Products are drawn with a skew (best sellers). 15% of items carry a 10% discount, 5% a 25% one.
     Each order a later batch adds (syn_commerce__orders) gets 1-3 items, loaded with the order. -#}
 {%- set orders = c360_rows('num_orders_multiplier') %}
+{%- set items = c360_rows('num_order_items_multiplier') %}
 {%- set batch = c360_batch() %}
 
 with
 
-spine as (
-    {{ c360_series(c360_rows('num_order_items_multiplier')) }}
+order_spine as (
+    {{ c360_series(orders) }}
+),
+
+extra_spine as (
+    {{ c360_series([items - orders, 0] | max) }}
+),
+
+keyed as (
+    select order_spine.row_num as activity_key
+    from order_spine
+),
+
+-- each order's customer and time, once per order (streams of syn_commerce__orders)
+{{ c360_order_activity_ctes() }},
+
+-- read by first_items and extra_timed: computed once
+order_times as {{ c360_materialized() }} (
+    select
+        activity_timed.activity_key as order_row,
+        activity_timed.activity_offset
+    from activity_timed
+),
+
+-- item row r < num_orders is order r's first item
+first_items as (
+    select
+        order_times.order_row as row_num,
+        order_times.order_row,
+        order_times.activity_offset
+    from order_times
+    {%- if items < orders %}
+    where order_times.order_row < {{ items }}
+    {%- endif %}
+),
+
+-- later item rows belong to uniformly drawn orders
+extra_keys as (
+    select
+        {{ orders }} + extra_spine.row_num as row_num
+    from extra_spine
+),
+
+extra_items as (
+    select
+        extra_keys.row_num,
+        mod({{ c360_hash('extra_keys.row_num', 'order_item.order') }}, {{ orders }}) as order_row
+    from extra_keys
+),
+
+extra_timed as (
+    select
+        extra_items.row_num,
+        extra_items.order_row,
+        order_times.activity_offset
+    from extra_items
+    inner join order_times on extra_items.order_row = order_times.order_row
+),
+
+item_timed as (
+    {{- c360_union_by_name(['first_items', 'extra_timed'], ['row_num', 'order_row', 'activity_offset']) }}
 ),
 
 item_keys as (
     select
-        row_num,
-        case
-            when row_num < {{ orders }} then row_num
-            else mod({{ c360_hash('row_num', 'order_item.order') }}, {{ orders }})
-        end as order_row,
-        {{ c360_skewed_index(c360_hash('row_num', 'order_item.product'), var('num_products') | int) }}
+        item_timed.row_num,
+        item_timed.order_row,
+        item_timed.activity_offset,
+        {{ c360_skewed_index(c360_hash('item_timed.row_num', 'order_item.product'), var('num_products') | int) }}
         + 1 as product_id,
-        {{ c360_hash('row_num', 'order_item.quantity') }} as h_quantity,
-        {{ c360_hash('row_num', 'order_item.discount') }} as h_discount
-    from spine
+        {{ c360_hash('item_timed.row_num', 'order_item.quantity') }} as h_quantity,
+        {{ c360_hash('item_timed.row_num', 'order_item.discount') }} as h_discount
+    from item_timed
 ),
-
-keyed as (
-    select
-        item_keys.*,
-        item_keys.order_row as activity_key
-    from item_keys
-),
-
--- the order's customer and time, re-derived from the order row (streams of syn_commerce__orders)
-{{ c360_order_activity_ctes() }},
 
 -- every item as keys, hashes and its load offset; `priced` and `final` treat base and later-batch rows alike
 base_items as (
@@ -45,7 +93,7 @@ base_items as (
         h_quantity,
         h_discount,
         activity_offset + 900 as loaded_offset
-    from activity_timed
+    from item_keys
 ),
 {%- if batch > 1 %}
 
