@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from bq_parity import bigquery_client  # noqa: E402
 from c360_dbt import REPO_ROOT, RAW_TABLES  # noqa: E402
-from test_bad_loader_rows import CASES, existing_parents, insert_cases, row_of  # noqa: E402
+from test_bad_loader_rows import CASES, LOADER_TYPES, existing_parents, insert_cases, row_of  # noqa: E402
 
 PROJECT: str = "local-project"
 ENDPOINT: str = os.environ.get("C360_BQ_EMULATOR_ENDPOINT", "")
@@ -40,11 +40,8 @@ SQL_TYPES: dict[str, str] = {
     "BIGNUMERIC": "bignumeric", "STRING": "string", "TIMESTAMP": "timestamp", "DATE": "date",
     "DATETIME": "datetime", "BOOLEAN": "bool", "BOOL": "bool",
 }
-# the loader types of the DuckDB side (insert_cases), as BigQuery DDL
-RETYPED: dict[str, tuple[str, str]] = {
-    "marketing__spend": ("spend_amount", "float64"),
-    "support__tickets": ("ticket_id", "string"),
-}
+# LOADER_TYPES (DuckDB names, insert_cases) in BigQuery's names
+BIGQUERY_TYPES: dict[str, str] = {"double": "float64", "varchar": "string"}
 
 pytestmark = pytest.mark.skipif(
     not (ENDPOINT and DUCKDB_BUILD), reason="needs C360_BQ_EMULATOR_ENDPOINT and C360_PARITY_DUCKDB (scripts/test.sh)"
@@ -74,8 +71,9 @@ def typed_literal(value: Any, column_type: str) -> str:
 
 def insert_cases_into_bigquery(parents: dict[str, Any]) -> None:
     client = bigquery_client(ENDPOINT, PROJECT)
-    for table, (column, sql_type) in RETYPED.items():
+    for table, (column, loader_type) in LOADER_TYPES.items():
         relation = f"`{PROJECT}.raw.{table}`"
+        sql_type = BIGQUERY_TYPES[loader_type]
         client.query(
             f"create or replace table {relation} as"
             f" select * replace (cast({column} as {sql_type}) as {column}) from {relation}"

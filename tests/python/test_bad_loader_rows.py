@@ -382,11 +382,17 @@ def existing_parents(db_path: Path) -> dict[str, Any]:
     return {name: fetch_all(db_path, sql)[0][0] for name, sql in PARENTS_SQL.items()}
 
 
+# the types a loader may deliver (DuckDB names): floating-point spend, a text ticket key
+LOADER_TYPES: dict[str, tuple[str, str]] = {
+    "marketing__spend": ("spend_amount", "double"),
+    "support__tickets": ("ticket_id", "varchar"),
+}
+
+
 def insert_cases(db_path: Path, parents: dict[str, Any]) -> None:
     with duckdb.connect(str(db_path)) as con:
-        # the types a loader may deliver: floating-point spend, a text ticket key
-        con.execute("alter table raw.marketing__spend alter spend_amount type double")
-        con.execute("alter table raw.support__tickets alter ticket_id type varchar")
+        for table, (column, loader_type) in LOADER_TYPES.items():
+            con.execute(f"alter table raw.{table} alter {column} type {loader_type}")
         for case in CASES:
             row = row_of(case, parents)
             columns = ", ".join(row)
